@@ -1,0 +1,57 @@
+# ultrasound — see README.md. Every target installs what is missing first (scripts/install-deps).
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build test check unit spec asan format format-check layering bench clean help
+
+all: build
+
+help:
+	@echo "make build   release build; the CLI is $(BUILD)/bin/ultrasound"
+	@echo "make test    install deps, build, run every test (what CI runs)"
+	@echo "make check   build and run the tests of the release build only (quick)"
+	@echo "make asan    ASan+UBSan build of the unit tests, and run them"
+	@echo "make bench   build and run the benchmarks (prints a table)"
+	@echo "make format  clang-format every C++ file in place"
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DULTRA_WERROR=ON $(CMAKE_FLAGS)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+check: build
+	cd $(BUILD) && ctest -j $(JOBS) --output-on-failure --timeout 1800
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DULTRA_WERROR=ON \
+	    -DULTRA_SANITIZE=address,undefined -DULTRA_BENCHMARKS=OFF $(CMAKE_FLAGS)
+
+asan: deps $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ULTRA_TEST_SCALE=10 ctest -j $(JOBS) -L unit --output-on-failure --timeout 1800
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+format-check:
+	@tools/check_format.sh
+
+layering:
+	@tools/check_layering.sh
+	@tools/check_layering.sh --self-test
+
+test: deps format-check layering check asan
+	@echo "make test: all checks passed"
+
+bench: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target ultra_bench
+	$(BUILD)/bin/ultra_bench --benchmark_counters_tabular=true $(BENCH_ARGS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,9 @@
+# ULTRA_SANITIZE=address,undefined builds everything with those sanitizers (the asan-ubsan preset).
+if(ULTRA_SANITIZE)
+    string(REPLACE "," ";" ultra_sanitizers "${ULTRA_SANITIZE}")
+    foreach(s ${ultra_sanitizers})
+        add_compile_options(-fsanitize=${s})
+        add_link_options(-fsanitize=${s})
+    endforeach()
+    add_compile_options(-fno-omit-frame-pointer -fno-sanitize-recover=all)
+endif()

@@ -1,0 +1,14 @@
+// Copyright 2026 The ultra Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace ultra::cli {
+
+/// Each subcommand lives in its own file and registers itself on the root app through one of
+/// these functions. The callback stores the command's process exit code in `exit_code`.
+/// (Subcommands are added here as the project grows: statetest, blocktest, node, ...)
+using RegisterFn = void (*)(CLI::App& app, int& exit_code);
+
+}  // namespace ultra::cli
