@@ -50,8 +50,8 @@ test: deps format-check layering check asan
 	@echo "make test: all checks passed"
 
 bench: deps $(BUILD)/build.ninja
-	cmake --build $(BUILD) -j $(JOBS) --target ultra_bench
-	$(BUILD)/bin/ultra_bench --benchmark_counters_tabular=true $(BENCH_ARGS)
+	cmake --build $(BUILD) -j $(JOBS)
+	@for b in $(BUILD)/bin/ultra_bench_*; do echo "== $$(basename $$b)"; $$b --benchmark_counters_tabular=true $(BENCH_ARGS) || exit 1; done
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
