@@ -37,6 +37,9 @@ enum class Leftover : uint8_t
     kAllow
 };
 
+/// Every decode_* function consumes the item it decodes from the front of `from` on success and
+/// leaves `from` unchanged on error.
+
 /// An item's header: string or list, and the length of its payload.
 struct Header
 {
@@ -67,10 +70,22 @@ struct Header
 template <size_t N>
 [[nodiscard]] DecodingResult<FixedBytes<N>> decode_fixed(BytesView& from) noexcept
 {
-    ULTRA_TRY(const BytesView s, decode_string(from));
+    BytesView rest = from;
+    ULTRA_TRY(const BytesView s, decode_string(rest));
     if (s.size() != N) return unexpected(DecodingError::kUnexpectedLength);
+    from = rest;
     return FixedBytes<N>::from_view(s);
 }
+
+/// Decodes one item of either kind and returns its whole encoding (header + payload), consuming
+/// it. Only the header is checked; the payload is not looked into (see validate()).
+[[nodiscard]] DecodingResult<BytesView> decode_raw(BytesView& from) noexcept;
+
+/// What a top-level decoder calls on the bytes left after its item: kInputTooLong if any remain
+/// and `leftover` is Leftover::kProhibit.
+[[nodiscard]] Result<void, DecodingError> expect_end(
+    BytesView rest,
+    Leftover leftover = Leftover::kProhibit) noexcept;
 
 /// Checks that `data` is exactly one well-formed RLP item (recursively: every nested item is
 /// canonical and every list is exactly filled), with no trailing bytes.
