@@ -1,0 +1,103 @@
+# Generates test/unit/precompiles/data/p256Verify.json: a subset (the first vectors and #109..#140) of
+# go-ethereum core/vm/testdata/precompiles/p256Verify.json (wycheproof-derived), each checked against
+# a small pure-Python EIP-7951 reference so that a transcription slip cannot go unnoticed.
+import json, sys
+
+P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffff
+N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551
+A = P - 3
+B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b
+G = (0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296,
+     0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5)
+
+def add(p1, p2):
+    if p1 is None: return p2
+    if p2 is None: return p1
+    (x1, y1), (x2, y2) = p1, p2
+    if x1 == x2 and (y1 + y2) % P == 0: return None
+    if p1 == p2: l = (3 * x1 * x1 + A) * pow(2 * y1, -1, P) % P
+    else: l = (y2 - y1) * pow(x2 - x1, -1, P) % P
+    x3 = (l * l - x1 - x2) % P
+    return (x3, (l * (x1 - x3) - y1) % P)
+
+def mul(k, pt):
+    r = None
+    while k:
+        if k & 1: r = add(r, pt)
+        pt = add(pt, pt); k >>= 1
+    return r
+
+def ref(inp):
+    d = bytes.fromhex(inp)
+    if len(d) != 160: return ''
+    h, r, s, x, y = (int.from_bytes(d[i:i+32], 'big') for i in range(0, 160, 32))
+    if not (0 < r < N and 0 < s < N and x < P and y < P) or (x == 0 and y == 0): return ''
+    if (y * y - (x ** 3 + A * x + B)) % P != 0: return ''
+    w = pow(s, -1, N)
+    R = add(mul(h * w % N, G), mul(r * w % N, (x, y)))
+    if R is None or R[0] % N != r: return ''
+    return '00' * 31 + '01'
+
+H = 'bb5a52f42f9c9261ed4361f59422a1e30036e7c32b270c8807a419feca605023'
+Q = '2927b10512bae3eddcfe467828128bad2903269919f7086069c8c4df6c732838c7787964eaac00e5921fb1498a60f4606766b3d9685001558d1a974e7341513e'
+W = 'wycheproof/ecdsa_secp256r1_sha256_p1363_test.json EcdsaP1363Verify SHA-256 '
+n_ = 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551'
+n1 = 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632550'
+n2 = 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632552'
+p_ = 'ffffffff00000001000000000000000000000000ffffffffffffffffffffffff'
+p1 = 'ffffffff00000001000000000000000000000001000000000000000000000000'
+z = '00' * 32
+o = '00' * 31 + '01'
+ONE = '00' * 31 + '01'
+
+V = []  # (name, input, geth expected)
+V.append(('CallP256Verify', '4cee90eb86eaa050036147a12d49004b6b9c72bd725d39d4785011fe190f0b4da73bd4903f0ce3b639bbbf6e8e80d16931ff4bcf5993d58468e8fb19086e8cac36dbcd03009df8c59286b162af3bd7fcc0450c9aa81be5d10d312af6c66b1d604aebd3099c618202fcfe16ae7770b0c49ab5eadf74b754204a3bb6060e44eff37618b065f9832de4ca6ca971a7a1adc826d0f7c00181a5fb2ddf79ae00b4e10e', ONE))
+V.append((W + '#1: signature malleability', H + '2ba3a8be6b94d5ec80a6d9d1190a436effe50d85a1eee859b8cc6af9bd5c2e18' + '4cd60b855d442f5b3c7b11eb6c4e0ae7525fe710fab9aa7c77a67f79e6fadd76' + Q, ONE))
+V.append((W + '#3: Modified r or s, e.g. by adding or subtracting the order of the group', H + 'd45c5740946b2a147f59262ee6f5bc90bd01ed280528b62b3aed5fc93f06f739' + 'b329f479a2bbd0a5c384ee1493b1f5186a87139cac5df4087c134b49156847db' + Q, ''))
+V.append((W + '#5: Modified r or s, e.g. by adding or subtracting the order of the group', H + 'd45c5741946b2a137f59262ee6f5bc91001af27a5e1117a64733950642a3d1e8' + 'b329f479a2bbd0a5c384ee1493b1f5186a87139cac5df4087c134b49156847db' + Q, ''))
+V.append((W + '#8: Modified r or s, e.g. by adding or subtracting the order of the group', H + '2ba3a8be6b94d5ec80a6d9d1190a436effe50d85a1eee859b8cc6af9bd5c2e18' + '4cd60b865d442f5a3c7b11eb6c4e0ae79578ec6353a20bf783ecb4b6ea97b825' + Q, ''))
+special = [z, o, n_, n1, n2, p_, p1]
+idx = 9
+for r in [z, o, n_, n1]:
+    for s in special:
+        if idx > 32: break
+        V.append((W + '#%d: Signature with special case values for r and s' % idx, H + r + s + Q, ''))
+        idx += 1
+V.append((W + '#110: special case hash', '1273b4502ea4e3bccee044ee8e8db7f774ecbcd52e8ceb571757ffffffffe20a7673f8526748446477dbbb0590a45492c5d7d69859d301abbaedb35b2095103a3dc70ddf9c6b524d886bed9e6af02e0e4dec0d417a414fed3807ef4422913d7c' + Q, ONE))
+V.append((W + '#111: special case hash', '08fb565610a79baa0c566c66228d81814f8c53a15b96e602fb49ffffffffff6e7f085441070ecd2bb21285089ebb1aa6450d1a06c36d3ff39dfd657a796d12b5249712012029870a2459d18d47da9aa492a5e6cb4b2d8dafa9e4c5c54a2b9a8b' + Q, ONE))
+V.append((W + '#112: special case hash', 'd59291cc2cf89f3087715fcb1aa4e79aa2403f748e97d7cd28ecaefeffffffff914c67fb61dd1e27c867398ea7322d5ab76df04bc5aa6683a8e0f30a5d287348fa07474031481dda4953e3ac1959ee8cea7e66ec412b38d6c96d28f6d37304ea' + Q, ONE))
+V.append((W + '#113: k*G has a large x-coordinate', H + '000000000000000000000000000000004319055358e8617b0c46353d039cdaabffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254e0ad99500288d466940031d72a9f5445a4d43784640855bf0a69874d2de5fe103c5011e6ef2c42dcd50d5d3d29f99ae6eba2c80c9244f4c5422f0979ff0c3ba5e', ONE))
+V.append((W + '#114: r too large', H + 'ffffffff00000001000000000000000000000000fffffffffffffffffffffffcffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254e0ad99500288d466940031d72a9f5445a4d43784640855bf0a69874d2de5fe103c5011e6ef2c42dcd50d5d3d29f99ae6eba2c80c9244f4c5422f0979ff0c3ba5e', ''))
+V.append((W + '#115: r,s are large', H + 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254fffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254eab05fd9d0de26b9ce6f4819652d9fc69193d0aa398f0fba8013e09c58220455419235271228c786759095d12b75af0692dd4103f19f6a8c32f49435a1e9b8d45', ONE))
+V.append((W + '#116: r and s^-1 have a large Hamming weight', H + '7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffd909135bdb6799286170f5ead2de4f6511453fe50914f3df2de54a36383df8dd480984f39a1ff38a86a68aa4201b6be5dfbfecf876219710b07badf6fdd4c6c5611feb97390d9826e7a06dfb41871c940d74415ed3cac2089f1445019bb55ed95', ONE))
+V.append((W + '#117: r and s^-1 have a large Hamming weight', H + '7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffd27b4577ca009376f71303fd5dd227dcef5deb773ad5f5a84360644669ca249a54201b4272944201c3294f5baa9a3232b6dd687495fcc19a70a95bc602b4f7c0595c37eba9ee8171c1bb5ac6feaf753bc36f463e3aef16629572c0c0a8fb0800e', ONE))
+V.append((W + '#118: small r and s', H + '00000000000000000000000000000000000000000000000000000000000000050000000000000000000000000000000000000000000000000000000000000001a71af64de5126a4a4e02b7922d66ce9415ce88a4c9d25514d91082c8725ac9575d47723c8fbe580bb369fec9c2665d8e30a435b9932645482e7c9f11e872296b', ONE))
+V.append((W + '#120: small r and s', H + '000000000000000000000000000000000000000000000000000000000000000500000000000000000000000000000000000000000000000000000000000000036627cec4f0731ea23fc2931f90ebe5b7572f597d20df08fc2b31ee8ef16b15726170ed77d8d0a14fc5c9c3c4c9be7f0d3ee18f709bb275eaf2073e258fe694a5', ONE))
+V.append((W + '#122: small r and s', H + '000000000000000000000000000000000000000000000000000000000000000500000000000000000000000000000000000000000000000000000000000000055a7c8825e85691cce1f5e7544c54e73f14afc010cb731343262ca7ec5a77f5bfef6edf62a4497c1bd7b147fb6c3d22af3c39bfce95f30e13a16d3d7b2812f813', ONE))
+V.append((W + '#124: small r and s', H + '00000000000000000000000000000000000000000000000000000000000000050000000000000000000000000000000000000000000000000000000000000006cbe0c29132cd738364fedd603152990c048e5e2fff996d883fa6caca7978c73770af6a8ce44cb41224b2603606f4c04d188e80bff7cc31ad5189d4ab0d70e8c1', ONE))
+V.append((W + '#126: r is larger than n', H + 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc6325560000000000000000000000000000000000000000000000000000000000000006cbe0c29132cd738364fedd603152990c048e5e2fff996d883fa6caca7978c73770af6a8ce44cb41224b2603606f4c04d188e80bff7cc31ad5189d4ab0d70e8c1', ''))
+V.append((W + '#127: s is larger than n', H + '0000000000000000000000000000000000000000000000000000000000000005ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc75fbd84be4178097002f0deab68f0d9a130e0ed33a6795d02a20796db83444b037e13920f13051e0eecdcfce4dacea0f50d1f247caa669f193c1b4075b51ae296d2d56', ''))
+V.append((W + '#128: small r and s^-1', H + '00000000000000000000000000000000000000000000000000000000000001008f1e3c7862c58b16bb76eddbb76eddbb516af4f63f2d74d76e0d28c9bb75ea88d0f73792203716afd4be4329faa48d269f15313ebbba379d7783c97bf3e890d9971f4a3206605bec21782bf5e275c714417e8f566549e6bc68690d2363c89cc1', ONE))
+V.append((W + '#129: smallish r and s^-1', H + '000000000000000000000000000000000000000000000000002d9b4d347952d6ef3043e7329581dbb3974497710ab11505ee1c87ff907beebadd195a0ffe6d7a4838b2be35a6276a80ef9e228140f9d9b96ce83b7a254f71ccdebbb8054ce05ffa9cbc123c919b19e00238198d04069043bd660a828814051fcb8aac738a6c6b', ONE))
+V.append((W + '#130: 100-bit r and small s^-1', H + '000000000000000000000000000000000000001033e67e37b32b445580bf4eff8b748b74000000008b748b748b748b7466e769ad4a16d3dcd87129b8e91d1b4d7393983ca30a520bbc4783dc9960746aab444ef520c0a8e771119aa4e74b0f64e9d7be1ab01a0bf626e709863e6a486dbaf32793afccf774e2c6cd27b1857526', ONE))
+V.append((W + '#131: small r and 100 bit s^-1', H + '0000000000000000000000000000000000000000000000000000000000000100ef9f6ba4d97c09d03178fa20b4aaad83be3cf9cb824a879fec3270fc4b81ef5b5ac331a1103fe966697379f356a937f350588a05477e308851b8a502d5dfcdc5fe9993df4b57939b2b8da095bf6d794265204cfe03be995a02e65d408c871c0b', ONE))
+V.append((W + '#132: 100-bit r and s^-1', H + '00000000000000000000000000000000000000062522bbd3ecbe7c39e93e7c25ef9f6ba4d97c09d03178fa20b4aaad83be3cf9cb824a879fec3270fc4b81ef5b1d209be8de2de877095a399d3904c74cc458d926e27bb8e58e5eae5767c41509dd59e04c214f7b18dce351fc2a549893a6860e80163f38cc60a4f2c9d040d8c9', ONE))
+V.append((W + '#133: r and s^-1 are close to n', H + 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc6324d5555555550000000055555555555555553ef7a8e48d07df81a693439654210c70083539fbee44625e3acaafa2fcb41349392cef0633a1b8fabecee0c133b10e99915c1ebe7bf00df8535196770a58047ae2a402f26326bb7d41d4d7616337911e', ONE))
+V.append((W + '#134: s == 1', H + '555555550000000055555555555555553ef7a8e48d07df81a693439654210c7000000000000000000000000000000000000000000000000000000000000000018aeb368a7027a4d64abdea37390c0c1d6a26f399e2d9734de1eb3d0e1937387405bd13834715e1dbae9b875cf07bd55e1b6691c7f7536aef3b19bf7a4adf576d', ONE))
+V.append((W + '#135: s == 0', H + '555555550000000055555555555555553ef7a8e48d07df81a693439654210c7000000000000000000000000000000000000000000000000000000000000000008aeb368a7027a4d64abdea37390c0c1d6a26f399e2d9734de1eb3d0e1937387405bd13834715e1dbae9b875cf07bd55e1b6691c7f7536aef3b19bf7a4adf576d', ''))
+V.append((W + '#136: point at infinity during verify', H + '7fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a8555555550000000055555555555555553ef7a8e48d07df81a693439654210c70b533d4695dd5b8c5e07757e55e6e516f7e2c88fa0239e23f60e8ec07dd70f2871b134ee58cc583278456863f33c3a85d881f7d4a39850143e29d4eaf009afe47', ''))
+V.append((W + '#137: edge case for signature malleability', H + '7fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a97fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a8f50d371b91bfb1d7d14e1323523bc3aa8cbf2c57f9e284de628c8b4536787b86f94ad887ac94d527247cd2e7d0c8b1291c553c9730405380b14cbb209f5fa2dd', ONE))
+V.append((W + '#138: edge case for signature malleability', H + '7fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a97fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a968ec6e298eafe16539156ce57a14b04a7047c221bafc3a582eaeb0d857c4d94697bed1af17850117fdb39b2324f220a5698ed16c426a27335bb385ac8ca6fb30', ONE))
+V.append((W + '#139: u1 == 1', H + '555555550000000055555555555555553ef7a8e48d07df81a693439654210c70bb5a52f42f9c9261ed4361f59422a1e30036e7c32b270c8807a419feca60502369da0364734d2e530fece94019265fefb781a0f1b08f6c8897bdf6557927c8b866d2d3c7dcd518b23d726960f069ad71a933d86ef8abbcce8b20f71e2a847002', ONE))
+V.append((W + '#140: u1 == n - 1', H + '555555550000000055555555555555553ef7a8e48d07df81a693439654210c7044a5ad0ad0636d9f12bc9e0a6bdd5e1cbcb012ea7bf091fcec15b0c43202d52ed8adc00023a8edc02576e2b63e3e30621a471e2b2320620187bf067a1ac1ff3233e2b50ec09807accb36131fff95ed12a09a86b4ea9690aa32861576ba2362e1', ONE))
+
+out = []
+for name, inp, want in V:
+    assert len(inp) == 320, (name, len(inp))
+    got = ref(inp)
+    assert got == want, (name, got, want)
+    out.append({'Input': inp, 'Expected': want, 'Gas': 6900, 'Name': name, 'NoBenchmark': False})
+with open(sys.argv[1] + '/p256Verify.json', 'w') as f:
+    json.dump(out, f, indent=2)
+    f.write('\n')
+print(len(out), sum(1 for v in out if v['Expected']))
