@@ -1,3 +1,116 @@
 // Copyright 2026 The ultra Authors
 // SPDX-License-Identifier: Apache-2.0
-// (being written)
+#include "nibbles.hpp"
+
+#include <algorithm>
+#include <ultra/core/assert.hpp>
+
+namespace ultra::trie {
+
+Nibbles unpack_nibbles(BytesView bytes)
+{
+    Nibbles out(2 * bytes.size(), 0);
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        out[2 * i] = static_cast<uint8_t>(bytes[i] >> 4);
+        out[2 * i + 1] = static_cast<uint8_t>(bytes[i] & 0x0f);
+    }
+    return out;
+}
+
+Bytes pack_nibbles(NibblesView nibbles)
+{
+    ULTRA_ASSERT(nibbles.size() % 2 == 0);
+    Bytes out(nibbles.size() / 2, 0);
+    for (size_t i = 0; i < out.size(); ++i) {
+        const uint8_t hi = nibbles[2 * i];
+        const uint8_t lo = nibbles[2 * i + 1];
+        ULTRA_ASSERT(hi < 16 && lo < 16);
+        out[i] = static_cast<uint8_t>((hi << 4) | lo);
+    }
+    return out;
+}
+
+size_t common_prefix_length(NibblesView a, NibblesView b) noexcept
+{
+    const size_t n = std::min(a.size(), b.size());
+    size_t i = 0;
+    while (i < n && a[i] == b[i]) ++i;
+    return i;
+}
+
+size_t common_prefix_length_packed(BytesView a, BytesView b, size_t begin) noexcept
+{
+    const size_t n = 2 * std::min(a.size(), b.size());
+    size_t i = begin;
+    // Finish an odd starting nibble, then compare whole bytes, then the nibbles of the first
+    // differing byte.
+    if (i < n && (i & 1) != 0) {
+        if (nibble_at(a, i) != nibble_at(b, i)) return 0;
+        ++i;
+    }
+    while (i < n && a[i / 2] == b[i / 2]) i += 2;
+    if (i < n && nibble_at(a, i) == nibble_at(b, i)) ++i;
+    return i - begin;
+}
+
+void hex_prefix_encode(Bytes& out, NibblesView path, bool is_leaf)
+{
+    const uint8_t flag = is_leaf ? 2 : 0;
+    size_t i = 0;
+    if (path.size() % 2 != 0) {
+        ULTRA_ASSERT(path[0] < 16);
+        out.push_back(static_cast<uint8_t>(((flag + 1) << 4) | path[0]));
+        i = 1;
+    } else {
+        out.push_back(static_cast<uint8_t>(flag << 4));
+    }
+    for (; i < path.size(); i += 2) {
+        ULTRA_ASSERT(path[i] < 16 && path[i + 1] < 16);
+        out.push_back(static_cast<uint8_t>((path[i] << 4) | path[i + 1]));
+    }
+}
+
+Bytes hex_prefix_encode(NibblesView path, bool is_leaf)
+{
+    Bytes out;
+    out.reserve(hex_prefix_length(path.size()));
+    hex_prefix_encode(out, path, is_leaf);
+    return out;
+}
+
+void hex_prefix_encode_packed(Bytes& out, BytesView key, size_t begin, bool is_leaf)
+{
+    const size_t end = 2 * key.size();
+    ULTRA_ASSERT(begin <= end);
+    const uint8_t flag = is_leaf ? 2 : 0;
+    if ((begin & 1) != 0) {
+        // Keys are whole bytes, so an odd start means an odd path: the flag byte carries the
+        // first nibble and the rest is byte-aligned.
+        out.push_back(static_cast<uint8_t>(((flag + 1) << 4) | nibble_at(key, begin)));
+        out.append(key.substr(begin / 2 + 1));
+    } else {
+        // An even path: the flag byte is padded with a zero nibble.
+        out.push_back(static_cast<uint8_t>(flag << 4));
+        out.append(key.substr(begin / 2));
+    }
+}
+
+Result<HexPrefix, NodeError> hex_prefix_decode(BytesView encoded)
+{
+    if (encoded.empty()) return unexpected(NodeError::kInvalidHexPrefix);
+    const uint8_t flag = encoded[0] >> 4;
+    if (flag > 3) return unexpected(NodeError::kInvalidHexPrefix);
+    const bool odd = (flag & 1) != 0;
+    if (!odd && (encoded[0] & 0x0f) != 0) return unexpected(NodeError::kInvalidHexPrefix);
+    HexPrefix hp;
+    hp.is_leaf = (flag & 2) != 0;
+    hp.path.reserve(2 * encoded.size());
+    if (odd) hp.path.push_back(encoded[0] & 0x0f);
+    for (size_t i = 1; i < encoded.size(); ++i) {
+        hp.path.push_back(static_cast<uint8_t>(encoded[i] >> 4));
+        hp.path.push_back(static_cast<uint8_t>(encoded[i] & 0x0f));
+    }
+    return hp;
+}
+
+}  // namespace ultra::trie
