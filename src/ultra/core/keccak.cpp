@@ -179,4 +179,32 @@ Hash256 keccak256(BytesView data) noexcept
     return h;
 }
 
+Hash512 keccak512(BytesView data) noexcept
+{
+    // A plain sponge over keccakf1600(): Ethash hashes short inputs (one block), so this
+    // function does not need keccak256's in-place tricks.
+    constexpr size_t kRate512 = 72;  // (1600 - 2 * 512) / 8 bytes
+    uint64_t s[25] = {};
+    const uint8_t* p = data.data();
+    size_t n = data.size();
+    for (; n >= kRate512; n -= kRate512, p += kRate512) {
+        for (size_t i = 0; i < kRate512 / 8; ++i) s[i] ^= load_le64(p + 8 * i);
+        keccakf1600(s);
+    }
+    uint8_t block[kRate512] = {};
+    std::memcpy(block, p, n);
+    block[n] ^= 0x01;
+    block[kRate512 - 1] ^= 0x80;
+    for (size_t i = 0; i < kRate512 / 8; ++i) s[i] ^= load_le64(block + 8 * i);
+    keccakf1600(s);
+
+    Hash512 h;
+    for (size_t i = 0; i < 8; ++i) {
+        uint64_t v = s[i];
+        if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+        std::memcpy(h.bytes.data() + 8 * i, &v, 8);
+    }
+    return h;
+}
+
 }  // namespace ultra

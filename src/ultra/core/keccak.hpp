@@ -12,6 +12,12 @@ void keccakf1600(uint64_t state[25]) noexcept;
 /// Keccak-256 as Ethereum uses it (original Keccak padding 0x01, not SHA3's 0x06).
 [[nodiscard]] Hash256 keccak256(BytesView data) noexcept;
 
+/// A 512-bit hash.
+using Hash512 = FixedBytes<64>;
+
+/// Keccak-512 (original Keccak padding, rate 72 bytes), as Ethash uses it.
+[[nodiscard]] Hash512 keccak512(BytesView data) noexcept;
+
 /// keccak256 of the empty string: c5d2...a470 (the code hash of an account without code).
 inline constexpr Hash256 kEmptyHash{{0xc5, 0xd2, 0x46, 0x01, 0x86, 0xf7, 0x23, 0x3c,
                                      0x92, 0x7e, 0x7d, 0xb2, 0xdc, 0xc7, 0x03, 0xc0,
