@@ -6,17 +6,16 @@
 #include <span>
 
 #include "blake2f.hpp"
+#include "bls12_381_precompiles.hpp"
+#include "bn254_precompiles.hpp"
 #include "ecrecover.hpp"
 #include "hash_precompiles.hpp"
 #include "modexp.hpp"
 #include "p256verify.hpp"
+#include "point_evaluation.hpp"
 #include "precompile.hpp"
 
 // ---- PAIRING-BASED PRECOMPILES: wired by the lead once the curve engineers' files exist ----
-// #include "bn254_precompiles.hpp"       // 0x06 ECADD, 0x07 ECMUL, 0x08 ECPAIRING
-// #include "point_evaluation.hpp"        // 0x0a POINT_EVALUATION
-// #include "bls12_381_precompiles.hpp"   // 0x0b..0x11 BLS12-381 (EIP-2537)
-
 namespace ultra::precompiles {
 
 /// Every stateless precompile, in address order, each with the revision that introduced it.
@@ -27,25 +26,23 @@ inline constexpr std::array kPrecompiles{
     Precompile{0x03, Revision::kFrontier, "RIPEMD160", ripemd160_gas, ripemd160_execute},
     Precompile{0x04, Revision::kFrontier, "IDENTITY", identity_gas, identity_execute},
     Precompile{0x05, Revision::kByzantium, "MODEXP", modexp_gas, modexp_execute},  // EIP-198
-    // ---- TO BE WIRED (lead): pairing-based entries, in this order ----
-    // Precompile{0x06, Revision::kByzantium, "ECADD", bn254_add_gas, bn254_add_execute},
-    // Precompile{0x07, Revision::kByzantium, "ECMUL", bn254_mul_gas, bn254_mul_execute},
-    // Precompile{0x08, Revision::kByzantium, "ECPAIRING", bn254_pairing_gas,
-    //            bn254_pairing_execute},                                         // EIP-196/197
+    Precompile{0x06, Revision::kByzantium, "ECADD", bn254_add_gas, bn254_add_execute},
+    Precompile{0x07, Revision::kByzantium, "ECMUL", bn254_mul_gas, bn254_mul_execute},
+    Precompile{0x08, Revision::kByzantium, "ECPAIRING", bn254_pairing_gas,
+               bn254_pairing_execute},                                               // EIP-196/197
     Precompile{0x09, Revision::kIstanbul, "BLAKE2F", blake2f_gas, blake2f_execute},  // EIP-152
-    // Precompile{0x0a, Revision::kCancun, "POINT_EVALUATION", point_evaluation_gas,
-    //            point_evaluation_execute},                                      // EIP-4844
-    // Precompile{0x0b, Revision::kPrague, "BLS12_G1ADD", bls12_g1add_gas, bls12_g1add_execute},
-    // Precompile{0x0c, Revision::kPrague, "BLS12_G1MSM", bls12_g1msm_gas, bls12_g1msm_execute},
-    // Precompile{0x0d, Revision::kPrague, "BLS12_G2ADD", bls12_g2add_gas, bls12_g2add_execute},
-    // Precompile{0x0e, Revision::kPrague, "BLS12_G2MSM", bls12_g2msm_gas, bls12_g2msm_execute},
-    // Precompile{0x0f, Revision::kPrague, "BLS12_PAIRING_CHECK", bls12_pairing_check_gas,
-    //            bls12_pairing_check_execute},
-    // Precompile{0x10, Revision::kPrague, "BLS12_MAP_FP_TO_G1", bls12_map_fp_to_g1_gas,
-    //            bls12_map_fp_to_g1_execute},
-    // Precompile{0x11, Revision::kPrague, "BLS12_MAP_FP2_TO_G2", bls12_map_fp2_to_g2_gas,
-    //            bls12_map_fp2_to_g2_execute},                                   // EIP-2537
-    // ---- END TO BE WIRED ----
+    Precompile{0x0a, Revision::kCancun, "POINT_EVALUATION", point_evaluation_gas,
+               point_evaluation_execute},  // EIP-4844
+    Precompile{0x0b, Revision::kPrague, "BLS12_G1ADD", bls12_g1add_gas, bls12_g1add_execute},
+    Precompile{0x0c, Revision::kPrague, "BLS12_G1MSM", bls12_g1msm_gas, bls12_g1msm_execute},
+    Precompile{0x0d, Revision::kPrague, "BLS12_G2ADD", bls12_g2add_gas, bls12_g2add_execute},
+    Precompile{0x0e, Revision::kPrague, "BLS12_G2MSM", bls12_g2msm_gas, bls12_g2msm_execute},
+    Precompile{0x0f, Revision::kPrague, "BLS12_PAIRING_CHECK", bls12_pairing_check_gas,
+               bls12_pairing_check_execute},
+    Precompile{0x10, Revision::kPrague, "BLS12_MAP_FP_TO_G1", bls12_map_fp_to_g1_gas,
+               bls12_map_fp_to_g1_execute},
+    Precompile{0x11, Revision::kPrague, "BLS12_MAP_FP2_TO_G2", bls12_map_fp2_to_g2_gas,
+               bls12_map_fp2_to_g2_execute},  // EIP-2537
     Precompile{0x100, Revision::kOsaka, "P256VERIFY", p256verify_gas,
                p256verify_execute},  // EIP-7951
 };

@@ -26,8 +26,9 @@ const std::map<uint16_t, Revision> kExpectedSince = {
     {0x10, Revision::kPrague},    {0x11, Revision::kPrague},    {0x100, Revision::kOsaka},
 };
 
-/// The precompiles implemented in this library (the others are wired in by the lead).
-const uint16_t kOwn[] = {0x01, 0x02, 0x03, 0x04, 0x05, 0x09, 0x100};
+/// Every precompile address must be in the table.
+const uint16_t kOwn[] = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09,
+                         0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x100};
 
 TEST(PrecompileTable, EntriesHaveTheSpecifiedSince)
 {
