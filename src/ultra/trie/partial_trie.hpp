@@ -1,0 +1,165 @@
+// Copyright 2026 The ultra Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <ultra/core/bytes.hpp>
+#include <ultra/core/result.hpp>
+#include <vector>
+
+#include "errors.hpp"
+#include "node.hpp"
+#include "proof.hpp"
+
+namespace ultra::trie {
+
+/// Whether nodes fetched from a NodeSource are re-hashed before use.
+enum class HashCheck : uint8_t
+{
+    /// Re-hash every fetched node and compare with the reference that led to it (any source).
+    kVerify,
+    /// Trust the source to key every node by its own keccak256: only for sources that hash
+    /// what they store, such as NodeSet (whose insert() computes the key).
+    kTrusted,
+};
+
+/// get(source, root, key) with the choice of re-hashing fetched nodes: with HashCheck::kTrusted
+/// over a NodeSet, a read costs no hashing at all. Same answers and errors otherwise.
+[[nodiscard]] ProofResult get(const NodeSource& nodes,
+                              const Hash256& root,
+                              BytesView key,
+                              HashCheck check);
+
+/// A Merkle-Patricia trie revealed from nodes known by hash: the sparse trie of stateless
+/// execution (GUIDE §3.4, reth's sparse trie). It starts as one *stub* (the root hash) and
+/// reveals nodes from its NodeSource only when an operation must look inside them; subtrees
+/// nobody touches stay stubs, whose reference is their hash, so root_hash() after k updates
+/// hashes O(k * depth) nodes whatever the size of the trie.
+///
+/// Semantics are MerklePatriciaTrie's (execution-specs trie_set()): keys are byte strings of
+/// any length, values are non-empty, putting an empty value erases; deletion restores the
+/// canonical shape (a branch left with one entry collapses into a leaf, an extension or its
+/// child, extensions merge), so the root depends only on the key/value set and equals the root
+/// MerklePatriciaTrie gives for the same final contents.
+///
+/// The missing-node rule (GUIDE rule 4): an operation that must enter a node the source does
+/// not have fails with ProofError::kMissingNode; it never guesses. That includes the subtle case
+/// of deletion: when a branch is left with a single child that is a stub, the child must be
+/// revealed (its kind decides the collapse), so the source must hold it even though no key of
+/// the operation leads there.
+///
+/// Errors are atomic: a failed get(), put() or erase() leaves the contents unchanged (it may
+/// have revealed nodes, which changes nothing observable). Other errors: kHashMismatch (with
+/// HashCheck::kVerify, a node that does not hash to its reference) and kMalformedNode (a node
+/// decode_node() rejects, a node shorter than 32 bytes referenced by hash, an extension not
+/// leading to a branch, a branch with fewer than two entries).
+///
+/// Limitations:
+/// - Recursion depth is the depth of the trie (at most twice the longest key length + 1).
+/// - Node storage only grows (replaced nodes are not reused): a PartialTrie is meant to live for
+///   one block's worth of updates.
+/// - Not thread-safe for writes; const methods may run concurrently. Copies are independent
+///   tries sharing the source.
+class PartialTrie
+{
+public:
+    /// A fully revealed empty trie with no source (an in-memory trie).
+    PartialTrie() = default;
+
+    /// The trie whose root hash is `root`, revealed on demand from `source`, which must outlive
+    /// this trie and not change while it is used. kEmptyRoot gives the empty trie.
+    PartialTrie(const NodeSource& source,
+                const Hash256& root,
+                HashCheck check = HashCheck::kVerify);
+
+    /// The value of `key`, nullopt when the nodes prove it absent, or why neither could be
+    /// established. Const: walks through stubs without revealing them.
+    [[nodiscard]] ProofResult get(BytesView key) const;
+
+    /// Sets `key` to `value`; an empty value erases the key (execution-specs trie_set()).
+    /// Reveals the nodes on the key's path.
+    [[nodiscard]] Result<void, ProofError> put(BytesView key, BytesView value);
+
+    /// Removes `key`; returns whether it was present. Reveals the nodes on the key's path and,
+    /// when a branch collapses, its remaining child.
+    [[nodiscard]] Result<bool, ProofError> erase(BytesView key);
+
+    /// The root hash (execution-specs root()): kEmptyRoot when empty. Re-hashes only nodes
+    /// changed since the last call; stubs and unchanged revealed nodes keep their hash.
+    [[nodiscard]] Hash256 root_hash();
+
+    /// Reveals every node the source has, recursively from the root: afterwards reads walk
+    /// decoded nodes only (a witness-backed view calls this once, so that its reads decode
+    /// nothing). Nodes the source lacks, or that fail the checks, stay stubs (a read or an update
+    /// reaching them reports why, as without this call). Never fails; changes no contents.
+    void reveal_all();
+
+    /// The values of the revealed leaves and branches reachable from the root, in no particular
+    /// order; the views are valid until the trie changes.
+    [[nodiscard]] std::vector<BytesView> revealed_values() const;
+
+    /// Appends the RLP of every revealed node that its parent references by hash (and of the
+    /// root node, which is always hashed), in depth-first order: the node set of a fully
+    /// revealed trie, e.g. one built from empty with put(). Stubs contribute nothing: their
+    /// content is unknown. Calls root_hash() first.
+    void collect_nodes(std::vector<Bytes>& out);
+
+    /// Number of nodes revealed from the source so far (hashed ones; embedded nodes are part of
+    /// their parent).
+    [[nodiscard]] size_t revealed_count() const noexcept { return revealed_count_; }
+
+private:
+    using NodeId = uint32_t;
+    static constexpr NodeId kNone = 0xffffffff;
+
+    enum class Kind : uint8_t
+    {
+        kStub,
+        kLeaf,
+        kExtension,
+        kBranch,
+    };
+
+    struct Node
+    {
+        Kind kind = Kind::kStub;
+        Nibbles path;                       // leaf, extension: the remaining path
+        Bytes value;                        // leaf value; branch value (empty for none)
+        std::array<NodeId, 16> children{};  // branch children; extension child in [0]
+        NodeReference ref;                  // cached reference, empty = dirty; a stub's hash
+    };
+
+    NodeId new_node(Kind kind);
+    NodeId new_leaf(NibblesView path, BytesView value);
+    NodeId new_extension(NibblesView path, NodeId child);
+
+    Result<void, ProofError> reveal(NodeId id, bool must_be_branch = false);
+    Result<void, ProofError> reveal_extension_child(NodeId id);
+    Result<NodeId, ProofError> from_decoded(const DecodedNode& decoded);
+    Result<NodeId, ProofError> from_reference(BytesView reference);
+
+    Result<NodeId, ProofError> insert(NodeId id,
+                                      BytesView key,
+                                      size_t depth,
+                                      BytesView value,
+                                      bool& changed);
+    Result<NodeId, ProofError> remove(NodeId id, BytesView key, size_t depth, bool& changed);
+    NodeId collapse_branch(NodeId id);
+    NodeId merge_into_extension(NodeId ext, NodeId child);
+
+    const NodeReference& reference(NodeId id);
+    void encode(Bytes& out, NodeId id) const;
+    void collect(NodeId id, bool is_root, std::vector<Bytes>& out) const;
+
+    const NodeSource* source_ = nullptr;
+    HashCheck check_ = HashCheck::kVerify;
+    std::deque<Node> nodes_;  // a deque: references stay valid while nodes are added
+    NodeId root_ = kNone;
+    size_t revealed_count_ = 0;
+};
+
+}  // namespace ultra::trie
