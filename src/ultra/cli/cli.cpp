@@ -15,7 +15,8 @@ constexpr const char* kVersion = "0.1.0";
 
 // The subcommands, in the order `--help` lists them.
 constexpr RegisterFn kCommands[] = {
-    nullptr,  // placeholder so the array is never empty
+    register_statetest,
+    register_blocktest,
 };
 }  // namespace
 
@@ -25,8 +26,7 @@ int run(int argc, char** argv)
     app.set_version_flag("--version", std::string{"ultrasound "} + kVersion);
     app.require_subcommand(0, 1);
     int exit_code = 0;
-    for (auto reg : kCommands)
-        if (reg != nullptr) reg(app, exit_code);
+    for (auto reg : kCommands) reg(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -11,4 +11,10 @@ namespace ultra::cli {
 /// (Subcommands are added here as the project grows: statetest, blocktest, node, ...)
 using RegisterFn = void (*)(CLI::App& app, int& exit_code);
 
+/// `ultrasound statetest`: run state-test fixtures.
+void register_statetest(CLI::App& app, int& exit_code);
+
+/// `ultrasound blocktest`: run blockchain-test fixtures.
+void register_blocktest(CLI::App& app, int& exit_code);
+
 }  // namespace ultra::cli

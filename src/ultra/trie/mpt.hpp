@@ -117,10 +117,7 @@ private:
 
     static constexpr uint32_t tag(NodeId id) noexcept { return id >> 30; }
     static constexpr uint32_t index(NodeId id) noexcept { return id & kIndexMask; }
-    static constexpr NodeId make_id(uint32_t kind, uint32_t i) noexcept
-    {
-        return (kind << 30) | i;
-    }
+    static constexpr NodeId make_id(uint32_t kind, uint32_t i) noexcept { return (kind << 30) | i; }
 
     // A key and its value in one heap block (the key, then the value). Empty = no entry: values
     // are never empty. 16 bytes; the block never moves while the entry lives, so views of it
