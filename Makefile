@@ -28,12 +28,13 @@ build: deps $(BUILD)/build.ninja
 check: build
 	cd $(BUILD) && ctest -j $(JOBS) --output-on-failure --timeout 1800
 
+# The sanitizer job: ASan+UBSan, unit tests only.
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DULTRA_WERROR=ON \
 	    -DULTRA_SANITIZE=address,undefined -DULTRA_BENCHMARKS=OFF $(CMAKE_FLAGS)
 
 asan: deps $(ASAN_BUILD)/build.ninja
-	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target ultra_unit_tests
 	cd $(ASAN_BUILD) && ULTRA_TEST_SCALE=10 ctest -j $(JOBS) -L unit --output-on-failure --timeout 1800
 
 format:

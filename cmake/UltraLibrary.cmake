@@ -32,4 +32,7 @@ function(ultra_test)
     endif()
     gtest_discover_tests(${target} DISCOVERY_TIMEOUT 120 PROPERTIES LABELS "${ARG_LABELS}"
                          ENVIRONMENT "ULTRA_FIXTURES=${ULTRA_FIXTURES_DIR}")
+    if("unit" IN_LIST ARG_LABELS)
+        set_property(GLOBAL APPEND PROPERTY ULTRA_UNIT_TEST_TARGETS ${target})
+    endif()
 endfunction()

@@ -1,10 +1,10 @@
 // Copyright 2026 The ultra Authors
 // SPDX-License-Identifier: Apache-2.0
 //
-// Interpreter benchmarks on /work/shared/fixtures/benchmarks: the evmone-bench `.evm` +
-// `.inputs` cases and the snailtracer contract of evm-benchmarks. Each case runs its code as the
-// callee of a message call with gas INT64_MAX under London rules against a minimal in-memory
-// host; the output is checked before timing. Counters: gas_used and Mgas/s.
+// Interpreter benchmarks on ../shared/fixtures/benchmarks: the evmone-bench `.evm` +
+// `.inputs` cases and every contract and input of evm-benchmarks (state-test format). Each case
+// runs its code as the callee of a message call with gas INT64_MAX under London rules against a
+// minimal in-memory host; the output is checked before timing. Counters: gas_used and Mgas/s.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -196,9 +196,15 @@ std::vector<Case> load_state_test_code(const fs::path& file)
     for (const auto& [test_name, t] : j.items()) {
         const auto to = t["transaction"]["to"].get<std::string>();
         const auto code = from_hex(t["pre"][to]["code"].get<std::string>());
-        const auto data = from_hex(t["transaction"]["data"][0].get<std::string>());
-        if (!code || !data) continue;
-        cases.push_back({"evm-benchmarks/" + test_name, *code, *data, std::nullopt, false});
+        if (!code) continue;
+        const auto& all_data = t["transaction"]["data"];
+        for (size_t i = 0; i < all_data.size(); ++i) {
+            const auto data = from_hex(all_data[i].get<std::string>());
+            if (!data) continue;
+            const std::string suffix = all_data.size() > 1 ? "/" + std::to_string(i) : "";
+            cases.push_back(
+                {"evm-benchmarks/" + test_name + suffix, *code, *data, std::nullopt, false});
+        }
     }
     return cases;
 }
@@ -206,8 +212,9 @@ std::vector<Case> load_state_test_code(const fs::path& file)
 [[maybe_unused]] const bool kRegistered = [] {
     const auto root = fixtures_root();
     auto cases = load_evmone_bench(root / "evmone-bench");
-    for (auto& c : load_state_test_code(root / "evm-benchmarks/main/snailtracer.json.gz"))
-        cases.push_back(std::move(c));
+    if (fs::exists(root / "evm-benchmarks"))
+        for (const auto& f : infra::list_json_files(root / "evm-benchmarks"))
+            for (auto& c : load_state_test_code(f)) cases.push_back(std::move(c));
     static std::vector<Case> storage;
     storage = std::move(cases);
     for (const auto& c : storage)
