@@ -201,9 +201,13 @@ std::vector<Case> load_state_test_code(const fs::path& file)
         for (size_t i = 0; i < all_data.size(); ++i) {
             const auto data = from_hex(all_data[i].get<std::string>());
             if (!data) continue;
-            const std::string suffix = all_data.size() > 1 ? "/" + std::to_string(i) : "";
-            cases.push_back(
-                {"evm-benchmarks/" + test_name + suffix, *code, *data, std::nullopt, false});
+            std::string name = "evm-benchmarks/";
+            name += test_name;
+            if (all_data.size() > 1) {
+                name += '/';
+                name += std::to_string(i);
+            }
+            cases.push_back({std::move(name), *code, *data, std::nullopt, false});
         }
     }
     return cases;
