@@ -34,6 +34,7 @@
 #include <ultra/infra/file.hpp>
 #include <ultra/infra/json.hpp>
 #include <unordered_map>
+#include <utils/fixture_registry.hpp>
 #include <utils/fixtures.hpp>
 #include <vector>
 
@@ -332,40 +333,20 @@ void run_blockchain_file(const fs::path& path)
 // Registration
 // ---------------------------------------------------------------------------------------------
 
-class FileTest : public testing::Test
+/// The blockchain folders the header sweep reads: the legacy Valid/Invalid/Transition tests,
+/// the devnet gap-fill, and the EEST tests without the static suite (state tests wrapped in
+/// blocks, sampled).
+bool outside_header_sweep(const std::string& rel)
 {
-public:
-    FileTest(fs::path path, void (*run)(const fs::path&)) : path_{std::move(path)}, run_{run} {}
-    void TestBody() override { run_(path_); }
-
-private:
-    fs::path path_;
-    void (*run_)(const fs::path&);
-};
-
-std::string test_name(const fs::path& p, const fs::path& root)
-{
-    std::string s = fs::relative(p, root).generic_string();
-    for (const std::string_view ext : {".json.gz", ".json"})
-        if (s.ends_with(ext)) s.resize(s.size() - ext.size());
-    std::replace(s.begin(), s.end(), '-', '_');
-    return s;
-}
-
-void register_dir(const char* suite,
-                  const fs::path& root,
-                  const fs::path& dir,
-                  void (*run)(const fs::path&))
-{
-    if (!fs::is_directory(dir)) {
-        std::cerr << "missing fixture folder " << dir << "\n";
-        return;
-    }
-    for (const auto& p : infra::list_json_files(dir)) {
-        const std::string name = test_name(p, root);
-        testing::RegisterTest(suite, name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
-                              [p, run]() -> testing::Test* { return new FileTest(p, run); });
-    }
+    for (const char* dir :
+         {"legacy_cancun/BlockchainTests/ValidBlocks/",
+          "legacy_cancun/BlockchainTests/InvalidBlocks/",
+          "legacy_cancun/BlockchainTests/TransitionTests/",
+          "legacy_constantinople/BlockchainTests/ValidBlocks/",
+          "legacy_constantinople/BlockchainTests/InvalidBlocks/", "eest_devnet_gapfill/"})
+        if (rel.rfind(dir, 0) == 0) return false;
+    constexpr std::string_view kEest = "eest/blockchain_tests/";
+    return rel.rfind(kEest, 0) != 0 || rel.rfind("eest/blockchain_tests/static/", 0) == 0;
 }
 
 TEST(DifficultyFixtures, HeaderLevelExceptionNames)
@@ -388,20 +369,10 @@ int main(int argc, char** argv)
 {
     testing::InitGoogleTest(&argc, argv);
     const fs::path root = test::fixtures_dir() / "blockchain";
-    register_dir("Difficulty", root / "difficulty", root / "difficulty", run_difficulty_file);
-    for (const char* dir :
-         {"legacy_cancun/BlockchainTests/ValidBlocks",
-          "legacy_cancun/BlockchainTests/InvalidBlocks",
-          "legacy_cancun/BlockchainTests/TransitionTests",
-          "legacy_constantinople/BlockchainTests/ValidBlocks",
-          "legacy_constantinople/BlockchainTests/InvalidBlocks", "eest_devnet_gapfill"})
-        register_dir("BlockHeaderFixtures", root, root / dir, run_blockchain_file);
-    // The EEST tests without the static suite (state tests wrapped in blocks, sampled).
-    const fs::path eest = root / "eest" / "blockchain_tests";
-    if (fs::is_directory(eest))
-        for (const auto& fork_dir : fs::directory_iterator(eest))
-            if (fork_dir.is_directory() && fork_dir.path().filename() != "static")
-                register_dir("BlockHeaderFixtures", root, fork_dir.path(), run_blockchain_file);
+    test::register_fixture_files("Difficulty", root / "difficulty",
+                                 test::file_test(run_difficulty_file));
+    test::register_fixture_files("BlockHeaderFixtures", root, test::file_test(run_blockchain_file),
+                                 outside_header_sweep);
 
     const int status = RUN_ALL_TESTS();
     if (!GTEST_FLAG_GET(list_tests)) {

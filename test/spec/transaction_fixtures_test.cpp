@@ -29,6 +29,7 @@
 #include <ultra/core/types/transaction_validation.hpp>
 #include <ultra/core/uint256.hpp>
 #include <ultra/infra/json.hpp>
+#include <utils/fixture_registry.hpp>
 #include <utils/fixtures.hpp>
 #include <vector>
 
@@ -295,54 +296,6 @@ void run_state_file(const fs::path& path)
 
 // --- Registration ------------------------------------------------------------------------------
 
-class FileTest : public testing::Test
-{
-public:
-    FileTest(fs::path path, void (*run)(const fs::path&)) : path_{std::move(path)}, run_{run} {}
-    void TestBody() override { run_(path_); }
-
-private:
-    fs::path path_;
-    void (*run_)(const fs::path&);
-};
-
-bool is_json(const fs::path& p)
-{
-    const std::string s = p.filename().string();
-    return s.ends_with(".json") || s.ends_with(".json.gz");
-}
-
-/// A gtest-safe name: the path relative to `root` without the extension, '/' kept.
-std::string test_name(const fs::path& p, const fs::path& root)
-{
-    std::string s = fs::relative(p, root).generic_string();
-    for (const std::string_view ext : {".json.gz", ".json"})
-        if (s.ends_with(ext)) s.resize(s.size() - ext.size());
-    std::replace(s.begin(), s.end(), '-', '_');
-    return s;
-}
-
-void register_dir(const char* suite,
-                  const fs::path& root,
-                  void (*run)(const fs::path&),
-                  const std::string& exclude_prefix = "")
-{
-    if (!fs::is_directory(root)) {
-        std::cerr << "missing fixture folder " << root << "\n";
-        return;
-    }
-    std::vector<fs::path> files;
-    for (const auto& e : fs::recursive_directory_iterator(root))
-        if (e.is_regular_file() && is_json(e.path())) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& p : files) {
-        const std::string name = test_name(p, root);
-        if (!exclude_prefix.empty() && name.starts_with(exclude_prefix)) continue;
-        testing::RegisterTest(suite, name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
-                              [p, run]() -> testing::Test* { return new FileTest(p, run); });
-    }
-}
-
 TEST(TransactionFixtures, ExceptionNames)
 {
     EXPECT_EQ(exception_names("TransactionException.A|TransactionException.B_C"),
@@ -375,10 +328,12 @@ int main(int argc, char** argv)
 {
     testing::InitGoogleTest(&argc, argv);
     const fs::path root = test::fixtures_dir();
-    register_dir("TransactionTests", root / "transaction" / "TransactionTests",
-                 run_transaction_file);
-    register_dir("EestStateTxbytes", root / "state" / "eest" / "state_tests", run_state_file,
-                 "static/");
+    test::register_fixture_files("TransactionTests", root / "transaction" / "TransactionTests",
+                                 test::file_test(run_transaction_file));
+    test::register_fixture_files("EestStateTxbytes", root / "state" / "eest" / "state_tests",
+                                 test::file_test(run_state_file), [](const std::string& rel) {
+                                     return rel.rfind("static/", 0) == 0;
+                                 });
     const int status = RUN_ALL_TESTS();
     if (!GTEST_FLAG_GET(list_tests)) {
         print_counts("By suite and fork:", g_by_fork);

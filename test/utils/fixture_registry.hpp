@@ -13,6 +13,28 @@
 
 namespace ultra::test {
 
+/// A gtest that runs `run(file)` on one fixture file (the run function asserts).
+class FixtureFileTest : public testing::Test
+{
+public:
+    FixtureFileTest(std::filesystem::path file, void (*run)(const std::filesystem::path&))
+        : file_{std::move(file)}, run_{run}
+    {}
+    void TestBody() override { run_(file_); }
+
+private:
+    std::filesystem::path file_;
+    void (*run_)(const std::filesystem::path&);
+};
+
+/// A factory for register_fixture_files() that makes a FixtureFileTest running `run`.
+inline auto file_test(void (*run)(const std::filesystem::path&))
+{
+    return [run](const std::filesystem::path& file, const std::string&) -> testing::Test* {
+        return new FixtureFileTest(file, run);
+    };
+}
+
 /// Registers one gtest `<suite>.<path relative to root>` per JSON fixture file under `root`
 /// (GUIDE example 13). `make(file, rel)` creates the test; `skip(rel)` leaves a file out.
 ///
