@@ -192,7 +192,7 @@ Hash512 keccak512(BytesView data) noexcept
         keccakf1600(s);
     }
     uint8_t block[kRate512] = {};
-    std::memcpy(block, p, n);
+    if (n != 0) std::memcpy(block, p, n);  // p is null for an empty input
     block[n] ^= 0x01;
     block[kRate512 - 1] ^= 0x80;
     for (size_t i = 0; i < kRate512 / 8; ++i) s[i] ^= load_le64(block + 8 * i);
