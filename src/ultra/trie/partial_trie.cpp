@@ -7,32 +7,18 @@
 #include <ultra/core/keccak.hpp>
 #include <utility>
 
+#include "key_path.hpp"
+
 namespace ultra::trie {
 namespace {
-
-ProofResult absent()
-{
-    return std::optional<Bytes>{};
-}
-
-ProofResult present(BytesView value)
-{
-    return std::optional<Bytes>{Bytes{value}};
-}
-
-// Whether the nibbles of `key` from `depth` on start with `path`.
-bool starts_with(NibblesView path, BytesView key, size_t depth) noexcept
-{
-    if (2 * key.size() - depth < path.size()) return false;
-    for (size_t i = 0; i < path.size(); ++i)
-        if (path[i] != nibble_at(key, depth + i)) return false;
-    return true;
-}
+using detail::absent;
+using detail::key_starts_with;
+using detail::present;
 
 // Whether the nibbles of `key` from `depth` on are exactly `path`.
 bool is_rest(NibblesView path, BytesView key, size_t depth) noexcept
 {
-    return 2 * key.size() - depth == path.size() && starts_with(path, key, depth);
+    return 2 * key.size() - depth == path.size() && key_starts_with(path, key, depth);
 }
 
 // The nibbles [begin, end) of the packed `key`.
@@ -93,7 +79,7 @@ ProofResult walk(const NodeSource& source,
             case NodeKind::kLeaf:
                 return is_rest(node.path, key, depth) ? present(node.value) : absent();
             case NodeKind::kExtension:
-                if (!starts_with(node.path, key, depth)) return absent();
+                if (!key_starts_with(node.path, key, depth)) return absent();
                 depth += node.path.size();
                 next = node.child;
                 after_extension = true;
@@ -307,7 +293,7 @@ ProofResult PartialTrie::get(BytesView key) const
                             id == root_);
             case Kind::kLeaf: return is_rest(n.path, key, depth) ? present(n.value) : absent();
             case Kind::kExtension:
-                if (!starts_with(n.path, key, depth)) return absent();
+                if (!key_starts_with(n.path, key, depth)) return absent();
                 depth += n.path.size();
                 id = n.children[0];
                 after_extension = true;
@@ -470,7 +456,7 @@ Result<PartialTrie::NodeId, ProofError> PartialTrie::remove(NodeId id,
             changed = true;
             return kNone;
         case Kind::kExtension: {
-            if (!starts_with(n.path, key, depth)) return id;
+            if (!key_starts_with(n.path, key, depth)) return id;
             ULTRA_TRY_VOID(reveal_extension_child(id));
             ULTRA_TRY(const NodeId child,
                       remove(n.children[0], key, depth + n.path.size(), changed));

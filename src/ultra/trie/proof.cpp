@@ -4,30 +4,15 @@
 
 #include <ultra/core/keccak.hpp>
 
+#include "key_path.hpp"
 #include "nibbles.hpp"
 #include "node.hpp"
 
 namespace ultra::trie {
 namespace {
-
-ProofResult absent()
-{
-    return std::optional<Bytes>{};
-}
-
-ProofResult present(BytesView value)
-{
-    return std::optional<Bytes>{Bytes{value}};
-}
-
-// Whether the nibbles of `key` from `depth` on start with `path`.
-bool path_matches(NibblesView path, BytesView key, size_t depth) noexcept
-{
-    if (2 * key.size() - depth < path.size()) return false;
-    for (size_t i = 0; i < path.size(); ++i)
-        if (path[i] != nibble_at(key, depth + i)) return false;
-    return true;
-}
+using detail::absent;
+using detail::key_starts_with;
+using detail::present;
 
 // Follows `key` from `root`, fetching every node referenced by hash with `fetch` (a callable
 // Hash256 -> Result<BytesView, ProofError> that has checked the hash). Embedded nodes are views
@@ -50,11 +35,12 @@ ProofResult walk(const Hash256& root, BytesView key, Fetch&& fetch)
         BytesView next;
         switch (node.kind) {
             case NodeKind::kLeaf:
-                if (key_nibbles - depth == node.path.size() && path_matches(node.path, key, depth))
+                if (key_nibbles - depth == node.path.size() &&
+                    key_starts_with(node.path, key, depth))
                     return present(node.value);
                 return absent();
             case NodeKind::kExtension:
-                if (!path_matches(node.path, key, depth)) return absent();
+                if (!key_starts_with(node.path, key, depth)) return absent();
                 depth += node.path.size();
                 next = node.child;
                 after_extension = true;
