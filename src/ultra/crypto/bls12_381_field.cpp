@@ -70,6 +70,41 @@ extern "C" void ultra_bls12_381_mont_mul_adx(uint64_t* out,
                                              const uint64_t* a,
                                              const uint64_t* b) noexcept;
 
+// The common end of both routines: r14, r8..r12 (< 2p) minus p unless that borrows, stored to
+// [rdi]; then the saved registers are restored and the routine returns.
+#define ULTRA_BLS_SUB_P_STORE_RET                     \
+    "mov rax, r14\n"                                  \
+    "sub rax, qword ptr [rip + .Lultra_bls_p]\n"      \
+    "mov rbx, r8\n"                                   \
+    "sbb rbx, qword ptr [rip + .Lultra_bls_p + 8]\n"  \
+    "mov rdx, r9\n"                                   \
+    "sbb rdx, qword ptr [rip + .Lultra_bls_p + 16]\n" \
+    "mov r15, r10\n"                                  \
+    "sbb r15, qword ptr [rip + .Lultra_bls_p + 24]\n" \
+    "mov rbp, r11\n"                                  \
+    "sbb rbp, qword ptr [rip + .Lultra_bls_p + 32]\n" \
+    "mov rsi, r12\n"                                  \
+    "sbb rsi, qword ptr [rip + .Lultra_bls_p + 40]\n" \
+    "cmovnc r14, rax\n"                               \
+    "cmovnc r8, rbx\n"                                \
+    "cmovnc r9, rdx\n"                                \
+    "cmovnc r10, r15\n"                               \
+    "cmovnc r11, rbp\n"                               \
+    "cmovnc r12, rsi\n"                               \
+    "mov qword ptr [rdi], r14\n"                      \
+    "mov qword ptr [rdi + 8], r8\n"                   \
+    "mov qword ptr [rdi + 16], r9\n"                  \
+    "mov qword ptr [rdi + 24], r10\n"                 \
+    "mov qword ptr [rdi + 32], r11\n"                 \
+    "mov qword ptr [rdi + 40], r12\n"                 \
+    "pop r15\n"                                       \
+    "pop r14\n"                                       \
+    "pop r13\n"                                       \
+    "pop r12\n"                                       \
+    "pop rbp\n"                                       \
+    "pop rbx\n"                                       \
+    "ret\n"
+
 // t[0..6] = a · b[0] (first round: plain add/adc chain).
 #define ULTRA_BLS_MUL_FIRST(T0, T1, T2, T3, T4, T5, T6) \
     "mov rdx, qword ptr [rcx]\n"                        \
@@ -210,37 +245,7 @@ asm(".intel_syntax noprefix\n"
     ULTRA_BLS_MAC(40, r13, r14, r8, r9, r10, r11, r12)
     ULTRA_BLS_REDUCE(r13, r14, r8, r9, r10, r11, r12)
     // result limbs: r14, r8, r9, r10, r11, r12 (< 2p); subtract p unless that borrows.
-    "mov rax, r14\n"
-    "sub rax, qword ptr [rip + .Lultra_bls_p]\n"
-    "mov rbx, r8\n"
-    "sbb rbx, qword ptr [rip + .Lultra_bls_p + 8]\n"
-    "mov rdx, r9\n"
-    "sbb rdx, qword ptr [rip + .Lultra_bls_p + 16]\n"
-    "mov r15, r10\n"
-    "sbb r15, qword ptr [rip + .Lultra_bls_p + 24]\n"
-    "mov rbp, r11\n"
-    "sbb rbp, qword ptr [rip + .Lultra_bls_p + 32]\n"
-    "mov rsi, r12\n"
-    "sbb rsi, qword ptr [rip + .Lultra_bls_p + 40]\n"
-    "cmovnc r14, rax\n"
-    "cmovnc r8, rbx\n"
-    "cmovnc r9, rdx\n"
-    "cmovnc r10, r15\n"
-    "cmovnc r11, rbp\n"
-    "cmovnc r12, rsi\n"
-    "mov qword ptr [rdi], r14\n"
-    "mov qword ptr [rdi + 8], r8\n"
-    "mov qword ptr [rdi + 16], r9\n"
-    "mov qword ptr [rdi + 24], r10\n"
-    "mov qword ptr [rdi + 32], r11\n"
-    "mov qword ptr [rdi + 40], r12\n"
-    "pop r15\n"
-    "pop r14\n"
-    "pop r13\n"
-    "pop r12\n"
-    "pop rbp\n"
-    "pop rbx\n"
-    "ret\n"
+    ULTRA_BLS_SUB_P_STORE_RET
     ".size ultra_bls12_381_mont_mul_adx, .-ultra_bls12_381_mont_mul_adx\n"
     ".att_syntax prefix\n");
 // clang-format on
@@ -326,37 +331,7 @@ asm(".intel_syntax noprefix\n"
     "adc r10, qword ptr [rsi + 72]\n"
     "adc r11, qword ptr [rsi + 80]\n"
     "adc r12, qword ptr [rsi + 88]\n"
-    "mov rax, r14\n"
-    "sub rax, qword ptr [rip + .Lultra_bls_p]\n"
-    "mov rbx, r8\n"
-    "sbb rbx, qword ptr [rip + .Lultra_bls_p + 8]\n"
-    "mov rdx, r9\n"
-    "sbb rdx, qword ptr [rip + .Lultra_bls_p + 16]\n"
-    "mov r15, r10\n"
-    "sbb r15, qword ptr [rip + .Lultra_bls_p + 24]\n"
-    "mov rbp, r11\n"
-    "sbb rbp, qword ptr [rip + .Lultra_bls_p + 32]\n"
-    "mov rsi, r12\n"
-    "sbb rsi, qword ptr [rip + .Lultra_bls_p + 40]\n"
-    "cmovnc r14, rax\n"
-    "cmovnc r8, rbx\n"
-    "cmovnc r9, rdx\n"
-    "cmovnc r10, r15\n"
-    "cmovnc r11, rbp\n"
-    "cmovnc r12, rsi\n"
-    "mov qword ptr [rdi], r14\n"
-    "mov qword ptr [rdi + 8], r8\n"
-    "mov qword ptr [rdi + 16], r9\n"
-    "mov qword ptr [rdi + 24], r10\n"
-    "mov qword ptr [rdi + 32], r11\n"
-    "mov qword ptr [rdi + 40], r12\n"
-    "pop r15\n"
-    "pop r14\n"
-    "pop r13\n"
-    "pop r12\n"
-    "pop rbp\n"
-    "pop rbx\n"
-    "ret\n"
+    ULTRA_BLS_SUB_P_STORE_RET
     ".size ultra_bls12_381_redc_adx, .-ultra_bls12_381_redc_adx\n"
     ".att_syntax prefix\n");
 // clang-format on
@@ -364,6 +339,7 @@ asm(".intel_syntax noprefix\n"
 #undef ULTRA_BLS_MUL_FIRST
 #undef ULTRA_BLS_MAC
 #undef ULTRA_BLS_REDUCE
+#undef ULTRA_BLS_SUB_P_STORE_RET
 
 namespace detail {
 
