@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test check unit spec asan format format-check layering bench clean help
+.PHONY: all deps build test check unit spec asan format format-check layering bench e2e clean help
 
 all: build
 
@@ -14,6 +14,7 @@ help:
 	@echo "make check   build and run the tests of the release build only (quick)"
 	@echo "make asan    ASan+UBSan build of the unit tests, and run them"
 	@echo "make bench   build and run the benchmarks (prints a table)"
+	@echo "make e2e     build, then the JavaScript end-to-end tests (node --test, ethers, viem)"
 	@echo "make format  clang-format every C++ file in place"
 
 deps:
@@ -53,6 +54,11 @@ test: deps format-check layering check asan
 bench: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 	@for b in $(BUILD)/bin/ultra_bench_*; do echo "== $$(basename $$b)"; $$b --benchmark_counters_tabular=true $(BENCH_ARGS) || exit 1; done
+
+# End-to-end tests in JavaScript (test/e2e, Node's built-in runner) against $(BUILD)/bin/ultrasound.
+# Not part of `make test` yet: the lead wires it in once `ultrasound node` exists.
+e2e: build
+	ULTRASOUND_BIN=$(abspath $(BUILD))/bin/ultrasound ULTRA_BUILD_DIR=$(BUILD) node --test test/e2e/*.test.mjs
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

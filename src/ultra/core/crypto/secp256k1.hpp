@@ -46,4 +46,40 @@ inline constexpr Bytes32 kSecp256k1HalfN{{0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0x
                                                const uint8_t sig64[64],
                                                uint8_t recovery_id) noexcept;
 
+/// An ECDSA signature in Ethereum's form: the recovery id and the two scalars, big-endian.
+struct EcdsaSignature
+{
+    uint8_t y_parity = 0;  ///< the recovery id: 0 or 1 (the parity of R's y coordinate)
+    Bytes32 r;             ///< r, in [1, n-1]
+    Bytes32 s;             ///< s, in [1, n/2] (always low: EIP-2)
+
+    friend bool operator==(const EcdsaSignature&, const EcdsaSignature&) = default;
+};
+
+/// True when `private_key` is a valid secp256k1 secret key: a big-endian scalar in [1, n-1].
+[[nodiscard]] bool is_valid_private_key(const Bytes32& private_key) noexcept;
+
+/// Signs the 32-byte `hash` with `private_key` (ECDSA over secp256k1, libsecp256k1).
+///
+/// Deterministic: the nonce is derived from the key and the hash by RFC 6979 (HMAC-SHA256), so
+/// signing the same hash with the same key always gives the same signature, the one ethers,
+/// geth and anvil produce. The result is always low-s (s <= n/2, EIP-2); `y_parity` is adjusted
+/// accordingly. Returns std::nullopt when the key is invalid (zero or >= n), or in the
+/// negligible case (probability ~2^-127) where R's x coordinate is >= n, which Ethereum's
+/// recovery ids 0/1 cannot express.
+///
+/// The context is not randomised (the consensus core has no entropy source), so this gives no
+/// side-channel blinding: fine for dev keys and tests, not meant for long-lived secrets.
+[[nodiscard]] std::optional<EcdsaSignature> secp256k1_sign(const Hash256& hash,
+                                                           const Bytes32& private_key) noexcept;
+
+/// The 64-byte uncompressed public key x‖y (without the 0x04 prefix) of `private_key`, or
+/// std::nullopt when the key is invalid.
+[[nodiscard]] std::optional<FixedBytes<64>> secp256k1_public_key(
+    const Bytes32& private_key) noexcept;
+
+/// The Ethereum address of `private_key`: keccak256(x‖y of its public key)[12:] (Yellow Paper
+/// eq. (284)). std::nullopt when the key is invalid.
+[[nodiscard]] std::optional<Address> private_key_to_address(const Bytes32& private_key) noexcept;
+
 }  // namespace ultra
