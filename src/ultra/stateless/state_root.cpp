@@ -24,9 +24,10 @@ bool is_deleted(const state::StateDiff& diff, const Address& addr)
 }
 
 // The storage root `d` leaves its account with: its slot writes applied to `storage`, the
-// account's storage trie before the diff.
+// account's storage trie before the diff. Appends the trie's new nodes to `new_nodes` if set.
 Result<Hash256, StatelessError> apply_storage(trie::PartialTrie storage,
-                                              const state::AccountDiff& d)
+                                              const state::AccountDiff& d,
+                                              std::vector<Bytes>* new_nodes)
 {
     for (const auto& [key, value] : d.storage) {
         const Hash256 hashed = keccak256(key);
@@ -38,15 +39,18 @@ Result<Hash256, StatelessError> apply_storage(trie::PartialTrie storage,
             if (!put) return unexpected(trie_error(put.error(), d.address, key));
         }
     }
+    if (new_nodes != nullptr) storage.collect_new_nodes(*new_nodes);
     return storage.root_hash();
 }
 
 // The diff applied to `accounts` (the pre-state account trie), in the documented order;
-// `storage_trie(root)` gives the pre-state storage trie of that root.
+// `storage_trie(root)` gives the pre-state storage trie of that root. Appends every updated
+// trie's new nodes to `new_nodes` if set.
 template <typename StorageTrie>
 Result<Hash256, StatelessError> apply_diff(trie::PartialTrie& accounts,
                                            const state::StateDiff& diff,
-                                           const StorageTrie& storage_trie)
+                                           const StorageTrie& storage_trie,
+                                           std::vector<Bytes>* new_nodes = nullptr)
 {
     for (const Address& addr : diff.deleted_accounts) {
         if (is_modified(diff, addr)) continue;
@@ -81,13 +85,14 @@ Result<Hash256, StatelessError> apply_diff(trie::PartialTrie& accounts,
             }
         }
         if (!d.storage.empty()) {
-            ULTRA_TRY(storage_root, apply_storage(storage_trie(storage_root), d));
+            ULTRA_TRY(storage_root, apply_storage(storage_trie(storage_root), d, new_nodes));
         }
         const state::AccountInfo info{d.nonce, d.balance, d.code_hash};
         const auto put = accounts.put(key, state::encode_account(info, storage_root));
         if (!put) return unexpected(trie_error(put.error(), d.address));
     }
 
+    if (new_nodes != nullptr) accounts.collect_new_nodes(*new_nodes);
     return accounts.root_hash();
 }
 
@@ -102,6 +107,21 @@ Result<Hash256, StatelessError> compute_post_state_root(const trie::NodeSource& 
     return apply_diff(accounts, diff, [&](const Hash256& root) {
         return trie::PartialTrie{nodes, root, check};
     });
+}
+
+Result<Hash256, StatelessError> compute_post_state_root(const trie::NodeSource& nodes,
+                                                        const Hash256& pre_state_root,
+                                                        const state::StateDiff& diff,
+                                                        std::vector<Bytes>& new_nodes,
+                                                        trie::HashCheck check)
+{
+    trie::PartialTrie accounts{nodes, pre_state_root, check};
+    return apply_diff(
+        accounts, diff,
+        [&](const Hash256& root) {
+            return trie::PartialTrie{nodes, root, check};
+        },
+        &new_nodes);
 }
 
 Result<Hash256, StatelessError> compute_post_state_root(const WitnessStateView& pre,

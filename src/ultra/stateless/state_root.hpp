@@ -7,6 +7,7 @@
 #include <ultra/state/state_diff.hpp>
 #include <ultra/trie/partial_trie.hpp>
 #include <ultra/trie/proof.hpp>
+#include <vector>
 
 #include "errors.hpp"
 #include "witness_state_view.hpp"
@@ -35,6 +36,21 @@ namespace ultra::stateless {
     const trie::NodeSource& nodes,
     const Hash256& pre_state_root,
     const state::StateDiff& diff,
+    trie::HashCheck check = trie::HashCheck::kVerify);
+
+/// compute_post_state_root() that also appends to `new_nodes` the RLP of every account-trie and
+/// storage-trie node the diff created or changed and the post-state still references by hash
+/// (PartialTrie::collect_new_nodes() of each updated trie): with the nodes of the pre-state, they
+/// are every node of the post-state, so a node database that stores them can serve the
+/// post-state root in turn (storage/'s archive of trie nodes). A node may be listed twice, or
+/// be one the source already has (a subtree changed back, two equal storage tries); keyed by
+/// hash, storing it again is harmless. On error `new_nodes` holds an unspecified prefix: discard
+/// it. Same root and errors as the overload without `new_nodes`.
+[[nodiscard]] Result<Hash256, StatelessError> compute_post_state_root(
+    const trie::NodeSource& nodes,
+    const Hash256& pre_state_root,
+    const state::StateDiff& diff,
+    std::vector<Bytes>& new_nodes,
     trie::HashCheck check = trie::HashCheck::kVerify);
 
 /// compute_post_state_root() over the witness of `pre` (its nodes and pre-state root).

@@ -598,6 +598,7 @@ const NodeReference& PartialTrie::reference(NodeId id)
     Bytes rlp;
     encode(rlp, id);
     n.ref = NodeReference::from_rlp(rlp);
+    n.fresh = true;
     return n.ref;
 }
 
@@ -641,6 +642,32 @@ void PartialTrie::collect(NodeId id, bool is_root, std::vector<Bytes>& out) cons
     } else if (n.kind == Kind::kBranch) {
         for (const NodeId c : n.children)
             if (c != kNone) collect(c, false, out);
+    }
+}
+
+void PartialTrie::collect_new_nodes(std::vector<Bytes>& out)
+{
+    if (root_ == kNone) return;
+    (void)root_hash();  // sets every reference, marking the recomputed ones fresh
+    collect_new(root_, true, out);
+}
+
+// A node that is not fresh kept the reference it was revealed (or decoded) with, so nothing
+// below it changed either: a change clears the references of every node above it.
+void PartialTrie::collect_new(NodeId id, bool is_root, std::vector<Bytes>& out) const
+{
+    const Node& n = nodes_[id];
+    if (!n.fresh) return;
+    if (is_root || n.ref.is_hash()) {
+        Bytes rlp;
+        encode(rlp, id);
+        out.push_back(std::move(rlp));
+    }
+    if (n.kind == Kind::kExtension) {
+        collect_new(n.children[0], false, out);
+    } else if (n.kind == Kind::kBranch) {
+        for (const NodeId c : n.children)
+            if (c != kNone) collect_new(c, false, out);
     }
 }
 

@@ -108,6 +108,15 @@ public:
     /// content is unknown. Calls root_hash() first.
     void collect_nodes(std::vector<Bytes>& out);
 
+    /// Appends the RLP of every node created or changed since this trie was constructed that is
+    /// still reachable from the root and that its parent references by hash (or is the root,
+    /// which is always hashed): what a node database holding the pre-state must add so that it
+    /// holds the post-state too. Nodes revealed and left unchanged, stubs and embedded nodes
+    /// contribute nothing; a node changed back to its old contents may be listed although the
+    /// database already has it. Depth-first, parents before children. Calls root_hash() first.
+    /// Empty for an unchanged trie, and for a trie emptied entirely (kEmptyRoot needs no node).
+    void collect_new_nodes(std::vector<Bytes>& out);
+
     /// Number of nodes revealed from the source so far (hashed ones; embedded nodes are part of
     /// their parent).
     [[nodiscard]] size_t revealed_count() const noexcept { return revealed_count_; }
@@ -131,6 +140,7 @@ private:
         Bytes value;                        // leaf value; branch value (empty for none)
         std::array<NodeId, 16> children{};  // branch children; extension child in [0]
         NodeReference ref;                  // cached reference, empty = dirty; a stub's hash
+        bool fresh = false;                 // ref computed by this trie (created or changed)
     };
 
     NodeId new_node(Kind kind);
@@ -154,6 +164,7 @@ private:
     const NodeReference& reference(NodeId id);
     void encode(Bytes& out, NodeId id) const;
     void collect(NodeId id, bool is_root, std::vector<Bytes>& out) const;
+    void collect_new(NodeId id, bool is_root, std::vector<Bytes>& out) const;
 
     const NodeSource* source_ = nullptr;
     HashCheck check_ = HashCheck::kVerify;
