@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <ultra/core/bytes.hpp>
 #include <ultra/core/result.hpp>
 #include <ultra/core/revision.hpp>
 #include <ultra/core/uint256.hpp>
@@ -110,6 +111,30 @@ enum class ConfigError : uint8_t
 /// A short English reason for `e`.
 [[nodiscard]] std::string_view to_string(ConfigError e) noexcept;
 
+/// The EXECUTE precompile of a chain that has it (SPEC.md § EXECUTE; docs/execute.md): its
+/// address, its L1 gas and its execute-gas market. The defaults are the SPEC's devnet values.
+struct ExecuteConfig
+{
+    /// EXECUTE's address: 0x0000000000000000000000000000000000000101.
+    Address address = [] {
+        Address a;
+        a[18] = 0x01;
+        a[19] = 0x01;
+        return a;
+    }();
+    uint64_t gas_cost = 100'000;  ///< EXECUTE_GAS_COST: L1 gas of every non-empty call
+    uint64_t gas_per_byte = 16;   ///< EXECUTE_GAS_PER_BYTE: L1 gas per input byte
+    /// EXECUTE_CUMULATIVE_GAS_LIMIT: the most L2 gas (Σ gasUsed) all calls of a block may claim.
+    uint64_t cumulative_gas_limit = 60'000'000;
+    /// EXECUTE_CUMULATIVE_GAS_TARGET: the Σ gasUsed at which the execute base fee stays put
+    /// (must be > 0).
+    uint64_t cumulative_gas_target = 30'000'000;
+    uint256 base_fee_floor = 1;     ///< the lowest execute base fee, in wei (must be >= 1)
+    uint64_t query_gas_cost = 100;  ///< L1 gas of an empty-input call (the base fee query)
+
+    friend bool operator==(const ExecuteConfig&, const ExecuteConfig&) = default;
+};
+
 /// A chain's fork schedule and constants: everything block validation needs to know about the
 /// chain besides its blocks.
 ///
@@ -136,6 +161,11 @@ struct ChainConfig
 
     /// The blob parameters of each blob fork, indexed by BlobFork.
     std::array<BlobParams, kNumBlobForks> blob_params{};
+
+    /// The EXECUTE precompile, on a chain that has it (docs/execute.md); none by default. Read by
+    /// whoever builds the chain's precompile set (execute::ExecutePrecompiles), not by block
+    /// execution itself.
+    std::optional<ExecuteConfig> execute;
 
     /// A configuration where only Frontier is active, with the default blob parameters.
     ChainConfig() noexcept;

@@ -457,72 +457,96 @@ void apply_dao(state::State& state)
     }
 }
 
+BodyExecution::BodyExecution(state::State& state, const BlockContext& ctx) noexcept
+    : state_{state}, ctx_{ctx}, exec_{ctx.env, ctx.block_hashes, ctx.precompiles, vm_, code_cache_}
+{}
+
+Result<void, BlockFailure> BodyExecution::begin()
+{
+    const Revision rev = ctx_.rev;
+
+    // The DAO fork's irregular state change, at the start of its block.
+    if (ctx_.config.dao_fork_block == ctx_.env.number) {
+        apply_dao(state_);
+        state_.finalize_transaction(rev);
+    }
+
+    // Per-block accounting of stateful precompiles (EXECUTE's gas market; none for Ethereum's).
+    ctx_.precompiles.begin_block(state_, ctx_.env, rev);
+
+    // EIP-4788: the beacon roots contract stores the parent beacon block root.
+    if (rev >= Revision::kCancun) {
+        ULTRA_ASSERT(ctx_.parent_beacon_block_root.has_value());
+        ULTRA_TRY_VOID(process_unchecked_system_transaction(state_, exec_, rev, kBeaconRootsAddress,
+                                                            ctx_.parent_beacon_block_root->view()));
+    }
+    // EIP-2935: the history contract stores the parent hash.
+    if (rev >= Revision::kPrague) {
+        ULTRA_TRY_VOID(process_unchecked_system_transaction(
+            state_, exec_, rev, kHistoryStorageAddress, ctx_.parent_hash.view()));
+    }
+    return {};
+}
+
+Result<void, BlockFailure> BodyExecution::apply(const Transaction& tx,
+                                                std::optional<Address> sender)
+{
+    const Revision rev = ctx_.rev;
+    // Invariants: every applied transaction used at most its gas limit, which was at most what
+    // the block had left; the same for blob gas.
+    const uint64_t gas_left = ctx_.env.gas_limit - out_.block_gas_used;
+    const uint64_t blob_gas_left = ctx_.env.max_blob_gas_per_block - out_.blob_gas_used;
+    auto receipt = apply_transaction(state_, exec_, tx, rev, gas_left, blob_gas_left, sender);
+    if (!receipt) {
+        const TxFailure& failure = receipt.error();
+        if (failure.state_error) return fail(*failure.state_error);
+        return unexpected(
+            BlockFailure::invalid_transaction(*failure.invalid, out_.receipts.size()));
+    }
+    out_.block_gas_used += receipt->gas_used;
+    out_.blob_gas_used += receipt->blob_gas_used;
+    if (ctx_.max_gas_used && out_.block_gas_used > *ctx_.max_gas_used)
+        return mismatch(BlockError::kInvalidGasUsed, out_.block_gas_used, *ctx_.max_gas_used);
+    receipt->cumulative_gas_used = out_.block_gas_used;
+    if (rev < Revision::kByzantium) {
+        // Before EIP-658 a receipt holds the state root after its transaction.
+        ULTRA_ASSERT(ctx_.intermediate_roots != nullptr);
+        const auto root = ctx_.intermediate_roots->state_root(state_.build_diff());
+        if (!root) return fail(root.error());
+        out_.intermediate_state_roots.push_back(*root);
+    }
+    out_.receipts.push_back(std::move(*receipt));
+    return {};
+}
+
+Result<BlockOutput, BlockFailure> BodyExecution::finish(std::span<const BlockHeader> ommers,
+                                                        std::span<const Withdrawal> withdrawals)
+{
+    const Revision rev = ctx_.rev;
+
+    if (rev >= Revision::kShanghai) process_withdrawals(state_, withdrawals, rev);  // EIP-4895
+
+    if (rev >= Revision::kPrague)  // EIP-7685
+        ULTRA_TRY_VOID(process_general_purpose_requests(state_, exec_, ctx_, out_));
+
+    if (rev < Revision::kParis) pay_rewards(state_, rev, ctx_.env, ommers);  // EIP-3675
+
+    ctx_.precompiles.end_block(state_, ctx_.env, rev);
+
+    if (const auto e = state_.error()) return fail(*e);
+    return std::move(out_);
+}
+
 Result<BlockOutput, BlockFailure> apply_body(state::State& state,
                                              const BlockContext& ctx,
                                              std::span<const Transaction> transactions,
                                              std::span<const BlockHeader> ommers,
                                              std::span<const Withdrawal> withdrawals)
 {
-    const Revision rev = ctx.rev;
-    const BlockEnv& env = ctx.env;
-    evm::Vm vm;
-    CodeCache code_cache;
-    const ExecutionContext exec{env, ctx.block_hashes, ctx.precompiles, vm, code_cache};
-    BlockOutput out;
-
-    // The DAO fork's irregular state change, at the start of its block.
-    if (ctx.config.dao_fork_block == env.number) {
-        apply_dao(state);
-        state.finalize_transaction(rev);
-    }
-
-    // EIP-4788: the beacon roots contract stores the parent beacon block root.
-    if (rev >= Revision::kCancun) {
-        ULTRA_ASSERT(ctx.parent_beacon_block_root.has_value());
-        ULTRA_TRY_VOID(process_unchecked_system_transaction(state, exec, rev, kBeaconRootsAddress,
-                                                            ctx.parent_beacon_block_root->view()));
-    }
-    // EIP-2935: the history contract stores the parent hash.
-    if (rev >= Revision::kPrague) {
-        ULTRA_TRY_VOID(process_unchecked_system_transaction(
-            state, exec, rev, kHistoryStorageAddress, ctx.parent_hash.view()));
-    }
-
-    out.receipts.reserve(transactions.size());
-    for (size_t i = 0; i < transactions.size(); ++i) {
-        // Invariants: every applied transaction used at most its gas limit, which was at most
-        // what the block had left; the same for blob gas.
-        const uint64_t gas_left = env.gas_limit - out.block_gas_used;
-        const uint64_t blob_gas_left = env.max_blob_gas_per_block - out.blob_gas_used;
-        auto receipt =
-            apply_transaction(state, exec, transactions[i], rev, gas_left, blob_gas_left);
-        if (!receipt) {
-            const TxFailure& failure = receipt.error();
-            if (failure.state_error) return fail(*failure.state_error);
-            return unexpected(BlockFailure::invalid_transaction(*failure.invalid, i));
-        }
-        out.block_gas_used += receipt->gas_used;
-        out.blob_gas_used += receipt->blob_gas_used;
-        receipt->cumulative_gas_used = out.block_gas_used;
-        if (rev < Revision::kByzantium) {
-            // Before EIP-658 a receipt holds the state root after its transaction.
-            ULTRA_ASSERT(ctx.intermediate_roots != nullptr);
-            const auto root = ctx.intermediate_roots->state_root(state.build_diff());
-            if (!root) return fail(root.error());
-            out.intermediate_state_roots.push_back(*root);
-        }
-        out.receipts.push_back(std::move(*receipt));
-    }
-
-    if (rev >= Revision::kShanghai) process_withdrawals(state, withdrawals, rev);  // EIP-4895
-
-    if (rev >= Revision::kPrague)  // EIP-7685
-        ULTRA_TRY_VOID(process_general_purpose_requests(state, exec, ctx, out));
-
-    if (rev < Revision::kParis) pay_rewards(state, rev, env, ommers);  // EIP-3675: none after
-
-    if (const auto e = state.error()) return fail(*e);
-    return out;
+    BodyExecution body{state, ctx};
+    ULTRA_TRY_VOID(body.begin());
+    for (const Transaction& tx : transactions) ULTRA_TRY_VOID(body.apply(tx));
+    return body.finish(ommers, withdrawals);
 }
 
 Result<BlockResult, BlockFailure> state_transition(const ChainContext& chain, const Block& block)
@@ -554,15 +578,17 @@ Result<BlockResult, BlockFailure> state_transition(const ChainContext& chain, co
 
     const BlockEnv env = make_block_env(config, header, rev);
     state::State state{chain.parent_state};
-    const BlockContext ctx{config,
-                           rev,
-                           env,
-                           header.parent_hash,
-                           header.parent_beacon_block_root,
-                           chain.block_hashes,
-                           chain.precompiles,
-                           chain.deposit_contract,
-                           &chain.state_roots};
+    const BlockContext ctx{
+        config,
+        rev,
+        env,
+        header.parent_hash,
+        header.parent_beacon_block_root,
+        chain.block_hashes,
+        chain.precompiles,
+        chain.deposit_contract,
+        &chain.state_roots,
+        chain.stop_past_header_gas_used ? std::optional{header.gas_used} : std::nullopt};
     ULTRA_TRY(BlockOutput output,
               apply_body(state, ctx, block.transactions, block.ommers, withdrawals));
 

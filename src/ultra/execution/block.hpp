@@ -15,6 +15,7 @@
 #include <ultra/core/types/block.hpp>
 #include <ultra/core/types/transaction.hpp>
 #include <ultra/core/types/tx_error.hpp>
+#include <ultra/evm/vm.hpp>
 #include <ultra/state/in_memory_state.hpp>
 #include <ultra/state/state.hpp>
 #include <ultra/state/state_diff.hpp>
@@ -23,9 +24,11 @@
 
 #include "block_env.hpp"
 #include "header_validation.hpp"
+#include "host.hpp"
 #include "precompile_set.hpp"
 #include "receipt.hpp"
 #include "requests.hpp"
+#include "transaction.hpp"
 
 /// Block execution shaped like execution-specs fork.py (GUIDE rule 7, example 10):
 /// state_transition() validates a block against its parent, runs apply_body() on an overlay of
@@ -170,6 +173,9 @@ struct BlockContext
     /// Required before Byzantium (receipts carry the intermediate state root, YP §4.3.1);
     /// unused after.
     StateRootProvider* intermediate_roots = nullptr;
+    /// When set, execution stops as soon as the cumulative gas used passes it (the block is then
+    /// invalid with kInvalidGasUsed): EXECUTE stops at the claimed gasUsed (SPEC.md § EXECUTE).
+    std::optional<uint64_t> max_gas_used{};
 };
 
 /// What executing a body produced (execution-specs BlockOutput).
@@ -213,8 +219,9 @@ inline constexpr Address kDaoRecoveryAddress =
 /// pay_rewards): in order
 /// 1. the DAO fork's state change at the DAO fork block (execution-specs applies it in
 ///    state_transition just before apply_body; here every caller of apply_body gets it);
-/// 2. from Cancun the EIP-4788 beacon roots system call, from Prague the EIP-2935 history
-///    system call (both skipped when the contract has no code, and their failure is ignored);
+/// 2. the precompile set's begin_block() (EXECUTE's market: docs/execute.md); from Cancun the
+///    EIP-4788 beacon roots system call, from Prague the EIP-2935 history system call (both
+///    skipped when the contract has no code, and their failure is ignored);
 /// 3. the transactions in order, each against the gas and blob gas the block has left; an
 ///    invalid transaction makes the block invalid;
 /// 4. from Shanghai the withdrawals (EIP-4895: amount × 10^9 wei, and a withdrawal that leaves
@@ -222,7 +229,8 @@ inline constexpr Address kDaoRecoveryAddress =
 /// 5. from Prague the requests (EIP-7685): deposits from the receipts' logs (EIP-6110), then
 ///    the EIP-7002 and EIP-7251 system calls, whose target must have code and whose call must
 ///    succeed (execution-specs process_checked_system_transaction);
-/// 6. before Paris the block and ommer rewards (Yellow Paper §11.3).
+/// 6. before Paris the block and ommer rewards (Yellow Paper §11.3);
+/// 7. the precompile set's end_block().
 ///
 /// Precondition: `state` is between transactions; the body's shape was validated
 /// (validate_block_shape()). Does not compare anything with the header: state_transition()
@@ -233,6 +241,54 @@ inline constexpr Address kDaoRecoveryAddress =
     std::span<const Transaction> transactions,
     std::span<const BlockHeader> ommers,
     std::span<const Withdrawal> withdrawals);
+
+/// apply_body() in steps, for a caller that chooses the transactions as it goes (the block
+/// builder, block_builder.hpp): begin() runs steps 1-2 of apply_body(), apply() step 3 for one
+/// transaction, finish() steps 4-7. apply_body() itself is begin(), apply() for each
+/// transaction, finish(). Owns the interpreter buffers and the code cache of the block.
+///
+/// Call begin() once, then apply() any number of times, then finish() once. After a failure
+/// other than an invalid transaction (see apply()), `state` must be discarded.
+class BodyExecution
+{
+public:
+    /// A body executed on `state` in `ctx`; both must outlive it.
+    BodyExecution(state::State& state, const BlockContext& ctx) noexcept;
+
+    BodyExecution(const BodyExecution&) = delete;
+    BodyExecution& operator=(const BodyExecution&) = delete;
+
+    /// Steps 1-2 of apply_body(): the DAO fork's change, the precompiles' begin_block(), the
+    /// EIP-4788 and EIP-2935 system calls.
+    [[nodiscard]] Result<void, BlockFailure> begin();
+
+    /// Step 3 of apply_body() for one transaction: applies `tx` against the gas and blob gas
+    /// the block has left, appends its receipt (cumulative gas filled) and, before Byzantium,
+    /// the intermediate state root. `sender` may be given when already recovered.
+    ///
+    /// An invalid transaction (failure.body == kInvalidTransaction, failure.tx the reason,
+    /// failure.tx_index the position it would have had) changes neither `state` nor output(),
+    /// so the caller may go on with another one. Any other failure is fatal.
+    [[nodiscard]] Result<void, BlockFailure> apply(const Transaction& tx,
+                                                   std::optional<Address> sender = {});
+
+    /// Steps 4-7 of apply_body(): withdrawals (EIP-4895), requests (EIP-7685), rewards before
+    /// Paris, the precompiles' end_block(); then the output, moved out.
+    [[nodiscard]] Result<BlockOutput, BlockFailure> finish(std::span<const BlockHeader> ommers,
+                                                           std::span<const Withdrawal> withdrawals);
+
+    /// The output so far: the gas and blob gas used and the receipts of the applied
+    /// transactions.
+    [[nodiscard]] const BlockOutput& output() const noexcept { return out_; }
+
+private:
+    state::State& state_;
+    const BlockContext& ctx_;
+    evm::Vm vm_;
+    CodeCache code_cache_;
+    ExecutionContext exec_;
+    BlockOutput out_;
+};
 
 /// The chain a block is imported onto: what state_transition() needs besides the block.
 struct ChainContext
@@ -251,6 +307,11 @@ struct ChainContext
     const PrecompileSet& precompiles;        ///< the chain's precompiles
     /// EIP-6110: the chain's deposit contract.
     Address deposit_contract = kMainnetDepositContractAddress;
+    /// Stop executing as soon as the cumulative gas used passes the header's gasUsed (the block
+    /// is then invalid with kInvalidGasUsed, computed = the gas used so far): EXECUTE's rule that
+    /// makes charging the claimed gas safe. Off for ordinary import, where the fixtures expect the
+    /// error of the first failing rule.
+    bool stop_past_header_gas_used = false;
 };
 
 /// What a valid block did.

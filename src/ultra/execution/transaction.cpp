@@ -125,6 +125,16 @@ Result<TxReceipt, TxFailure> apply_transaction(state::State& state,
     ULTRA_TRY(const TxProperties props,
               validate_transaction(state, ctx.block, tx, rev, block_gas_left, blob_gas_left,
                                    sender_hint));
+    ULTRA_TRY(TxExecution execution, execute_transaction(state, ctx, tx, rev, props));
+    return std::move(execution.receipt);
+}
+
+Result<TxExecution, TxFailure> execute_transaction(state::State& state,
+                                                   const ExecutionContext& ctx,
+                                                   const Transaction& tx,
+                                                   Revision rev,
+                                                   const TxProperties& props)
+{
     const Address& sender = props.sender;
     const BlockEnv& block = ctx.block;
 
@@ -203,17 +213,23 @@ Result<TxReceipt, TxFailure> apply_transaction(state::State& state,
     state.add_balance(block.coinbase, uint256{gas_used} * props.priority_fee);
     state.touch(block.coinbase);
 
-    TxReceipt receipt;
+    TxExecution out;
+    TxReceipt& receipt = out.receipt;
     receipt.type = tx.type;
     receipt.success = success;
     receipt.gas_used = gas_used;
     receipt.blob_gas_used = props.blob_gas;
     if (success) receipt.logs = std::move(host.logs());
     receipt.bloom = logs_bloom(receipt.logs);
+    out.status = result.status;
+    out.output = std::move(result.output);
+    out.gas_used_before_refund = gas_used_before_refund;
+    // A successful creation returns its deployed code (the host keeps it in the account).
+    if (success && !tx.to) out.output = Bytes{state.get_code(result.create_address)};
 
     state.finalize_transaction(rev);
     if (auto e = state.error()) return unavailable(*e);
-    return receipt;
+    return out;
 }
 
 }  // namespace ultra::execution

@@ -64,6 +64,35 @@ struct ExecutionContext
                                                                    uint64_t blob_gas_left,
                                                                    std::optional<Address> sender);
 
+/// What executing a transaction produced besides its receipt: how the top frame ended and what
+/// it returned (the node's eth_call and eth_estimateGas report them; blocks only need the
+/// receipt).
+struct TxExecution
+{
+    TxReceipt receipt;                                   ///< cumulative_gas_used left to the block
+    evm::StatusCode status = evm::StatusCode::kSuccess;  ///< how the top frame ended
+    /// RETURN or REVERT data of the top frame (for a successful creation: the deployed code).
+    Bytes output;
+    /// The gas used before the refund and the EIP-7623 floor: the most the execution needed at
+    /// any point (what a gas estimate starts from).
+    uint64_t gas_used_before_refund = 0;
+};
+
+/// The execution part of apply_transaction(), after validation: buys gas at
+/// `props.effective_gas_price`, increments the nonce, warms the EIP-2929 sets, applies EIP-7702
+/// authorizations, runs the message, refunds (EIP-3529 cap), applies the EIP-7623 floor, pays
+/// the coinbase `props.priority_fee` per gas and finalises the transaction in `state`.
+///
+/// Preconditions (validate_transaction() establishes them; a simulated call establishes them
+/// itself): the sender's balance covers gas_limit × effective gas price + blob fee + value, its
+/// nonce is below 2^64 - 1, tx.gas_limit >= props.intrinsic.minimum(). The sender's nonce is
+/// not compared with tx.nonce; a creation's address comes from tx.nonce.
+[[nodiscard]] Result<TxExecution, TxFailure> execute_transaction(state::State& state,
+                                                                 const ExecutionContext& ctx,
+                                                                 const Transaction& tx,
+                                                                 Revision rev,
+                                                                 const TxProperties& props);
+
 /// Validates and applies one transaction to `state` (execution-specs process_transaction):
 /// buys gas, increments the nonce, warms the EIP-2929 sets, applies EIP-7702 authorizations,
 /// runs the message, refunds (EIP-3529 cap), applies the EIP-7623 floor, pays the coinbase,

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "errors.hpp"
 
+#include <ultra/core/hex.hpp>
+
 namespace ultra::stateless {
 
 std::string_view to_string(StatelessErrorCode code) noexcept
@@ -30,6 +32,36 @@ std::string_view to_string(StatelessErrorCode code) noexcept
         case StatelessErrorCode::kPostStateRootMismatch: return "post-state root mismatch";
     }
     return "unknown stateless error";
+}
+
+namespace {
+
+std::string value_text(const ErrorValue& v)
+{
+    if (const auto* n = std::get_if<uint64_t>(&v)) return std::to_string(*n);
+    if (const auto* h = std::get_if<Hash256>(&v)) return to_0x_hex(h->view());
+    return {};
+}
+
+}  // namespace
+
+std::string describe(const StatelessError& e)
+{
+    std::string out{to_string(e.code)};
+    std::string detail;
+    const auto add = [&detail](std::string_view part) {
+        if (!detail.empty()) detail += ", ";
+        detail += part;
+    };
+    if (e.address) add("account " + to_0x_hex(e.address->view()));
+    if (e.slot) add("slot " + to_0x_hex(e.slot->view()));
+    if (!std::holds_alternative<std::monostate>(e.got)) add("got " + value_text(e.got));
+    if (!std::holds_alternative<std::monostate>(e.expected))
+        add("expected " + value_text(e.expected));
+    if (const auto* r = std::get_if<rlp::DecodingError>(&e.cause)) add(rlp::to_string(*r));
+    if (const auto* t = std::get_if<trie::ProofError>(&e.cause)) add(trie::to_string(*t));
+    if (!detail.empty()) out += " (" + detail + ")";
+    return out;
 }
 
 StatelessError trie_error(trie::ProofError e,

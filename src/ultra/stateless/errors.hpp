@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <ultra/core/bytes.hpp>
 #include <ultra/core/rlp/decode.hpp>
@@ -85,6 +86,11 @@ struct StatelessError
 
     friend bool operator==(const StatelessError&, const StatelessError&) = default;
 };
+
+/// A one-line English description of `e`: the code's text, then what it carries, e.g. "trie
+/// node missing from the witness (account 0x.., slot 0x..; missing node)" or "pre-state root
+/// mismatch (got 0x.., expected 0x..)".
+[[nodiscard]] std::string describe(const StatelessError& e);
 
 /// The error for a trie read or update about `address` (and `slot` in its storage trie) that
 /// failed with `e` (the cause): kMissingNode for ProofError::kMissingNode, else kInvalidNode.
