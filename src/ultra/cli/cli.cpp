@@ -15,8 +15,7 @@ constexpr const char* kVersion = "0.1.0";
 
 // The subcommands, in the order `--help` lists them.
 constexpr RegisterFn kCommands[] = {
-    register_statetest,
-    register_blocktest,
+    register_statetest, register_blocktest, register_stateless, register_witness, register_execute,
 };
 }  // namespace
 

@@ -17,4 +17,13 @@ void register_statetest(CLI::App& app, int& exit_code);
 /// `ultrasound blocktest`: run blockchain-test fixtures.
 void register_blocktest(CLI::App& app, int& exit_code);
 
+/// `ultrasound stateless`: stateless validation of every valid block of blockchain tests.
+void register_stateless(CLI::App& app, int& exit_code);
+
+/// `ultrasound witness`: the EXECUTE inputs of a blockchain test's L2-eligible blocks.
+void register_witness(CLI::App& app, int& exit_code);
+
+/// `ultrasound execute`: verify EXECUTE input files as the precompile would.
+void register_execute(CLI::App& app, int& exit_code);
+
 }  // namespace ultra::cli

@@ -176,7 +176,9 @@ Result<ValidatedBlock, ValidationError> validate_block(const Block& block,
     WitnessStateRoots roots{view};
     execution::ChainContext chain{options.config,
                                   *parent,
-                                  std::nullopt,
+                                  options.config.has_total_difficulty_fork()
+                                      ? options.parent_total_difficulty
+                                      : std::nullopt,
                                   options.ancestors,
                                   reads,
                                   roots,

@@ -67,6 +67,10 @@ struct ValidationOptions
     /// execution::ChainContext): a witness carries headers, not bodies, so a caller that knows
     /// the ancestors' ommers passes them; empty makes any block with ommers invalid.
     std::span<const execution::OmmerAncestor> ancestors;
+    /// The parent's total difficulty, for a chain whose Merge activates by total difficulty
+    /// (ChainConfig::has_total_difficulty_fork(); a witness's headers cannot prove it); ignored
+    /// otherwise.
+    std::optional<uint256> parent_total_difficulty{};
     /// Stop as soon as the cumulative gas used passes the header's gasUsed (EXECUTE: what makes
     /// charging the claimed gas safe); the block is then invalid with kInvalidGasUsed.
     bool stop_past_header_gas_used = false;
