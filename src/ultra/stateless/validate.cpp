@@ -174,18 +174,17 @@ Result<ValidatedBlock, ValidationError> validate_block(const Block& block,
     const WitnessStateView view{witness, parent->state_root};
     const ExplainingView reads{view};
     WitnessStateRoots roots{view};
-    execution::ChainContext chain{options.config,
-                                  *parent,
-                                  options.config.has_total_difficulty_fork()
-                                      ? options.parent_total_difficulty
-                                      : std::nullopt,
-                                  options.ancestors,
-                                  reads,
-                                  roots,
-                                  *hashes,
-                                  options.precompiles,
-                                  options.deposit_contract,
-                                  options.stop_past_header_gas_used};
+    execution::ChainContext chain{
+        options.config,
+        *parent,
+        options.config.has_total_difficulty_fork() ? options.parent_total_difficulty : std::nullopt,
+        options.ancestors,
+        reads,
+        roots,
+        *hashes,
+        options.precompiles,
+        options.deposit_contract,
+        options.stop_past_header_gas_used};
     auto result = execution::state_transition(chain, block);
     if (!result) {
         if (result.error().is_invalid()) {
