@@ -379,9 +379,22 @@ void State::clear_access_sets() noexcept
 
 void State::commit_transaction()
 {
-    for (auto& [addr, acc] : accounts_) {
-        acc.created = false;
-        for (auto& [key, slot] : acc.storage) slot.original = slot.current;
+    // Only what this transaction wrote can differ from its start, and the journal lists exactly
+    // that (the entries since the last commit; rolled-back ones were popped): a slot's current
+    // value changes only through a journaled StorageChange, `created` is set only with a
+    // CreatedMark. Walking the journal rather than every cached account and slot keeps a block
+    // linear in its transactions' work. An entry whose account or slot is gone (deleted at the
+    // end of the transaction, storage discarded) has nothing left to commit.
+    for (const JournalEntry& entry : journal_) {
+        if (const auto* change = std::get_if<StorageChange>(&entry)) {
+            const auto acc = accounts_.find(change->addr);
+            if (acc == accounts_.end()) continue;
+            const auto slot = acc->second.storage.find(change->key);
+            if (slot != acc->second.storage.end()) slot->second.original = slot->second.current;
+        } else if (const auto* mark = std::get_if<CreatedMark>(&entry)) {
+            const auto acc = accounts_.find(mark->addr);
+            if (acc != accounts_.end()) acc->second.created = false;
+        }
     }
     touched_.clear();
     destructed_.clear();
