@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test check unit spec asan format format-check layering bench e2e clean help
+.PHONY: all deps build test check unit spec asan format format-check layering bench bench-node e2e devnet clean help
 
 all: build
 
@@ -14,7 +14,9 @@ help:
 	@echo "make check   build and run the tests of the release build only (quick)"
 	@echo "make asan    ASan+UBSan build of the unit tests, and run them"
 	@echo "make bench   build and run the benchmarks (prints a table)"
+	@echo "make devnet  build, then run the L1 + rollup devnet (ultrasound devnet; DEVNET_ARGS=...)"
 	@echo "make e2e     build, then the JavaScript end-to-end tests (node --test, ethers, viem)"
+	@echo "make bench-node  build, then ultrasound node vs anvil (bench/node/compare.mjs)"
 	@echo "make format  clang-format every C++ file in place"
 
 deps:
@@ -48,17 +50,31 @@ layering:
 	@tools/check_layering.sh
 	@tools/check_layering.sh --self-test
 
-test: deps format-check layering check asan
+test: deps format-check layering check e2e asan
 	@echo "make test: all checks passed"
 
 bench: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 	@for b in $(BUILD)/bin/ultra_bench_*; do echo "== $$(basename $$b)"; $$b --benchmark_counters_tabular=true $(BENCH_ARGS) || exit 1; done
 
-# End-to-end tests in JavaScript (test/e2e, Node's built-in runner) against $(BUILD)/bin/ultrasound.
-# Not part of `make test` yet: the lead wires it in once `ultrasound node` exists.
+# The one-command devnet: L1 node, NativeRollup(s), sequencers; writes <datadir>/devnet.json.
+devnet: build
+	$(BUILD)/bin/ultrasound devnet $(DEVNET_ARGS)
+
+# End-to-end tests in JavaScript (test/e2e, Node's built-in runner) against $(BUILD)/bin/ultrasound:
+# each test starts its own node on a free loopback port with a temporary datadir. Part of
+# `make test`, after the C++ tests. A test may take up to E2E_TIMEOUT ms (they set their own,
+# shorter, timeouts; this is the backstop).
+E2E_TIMEOUT ?= 600000
 e2e: build
-	ULTRASOUND_BIN=$(abspath $(BUILD))/bin/ultrasound ULTRA_BUILD_DIR=$(BUILD) node --test test/e2e/*.test.mjs
+	ULTRASOUND_BIN=$(abspath $(BUILD))/bin/ultrasound ULTRA_BUILD_DIR=$(BUILD) \
+	    node --test --test-timeout=$(E2E_TIMEOUT) test/e2e/*.test.mjs
+
+# `ultrasound node` against anvil on the same workload (docs/benchmarks.md); BENCH_NODE_ARGS
+# passes options (--transfers N --tokens N --calls M --senders S --only ultrasound|anvil).
+bench-node: build
+	ULTRASOUND_BIN=$(abspath $(BUILD))/bin/ultrasound ULTRA_BUILD_DIR=$(BUILD) \
+	    node bench/node/compare.mjs $(BENCH_NODE_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

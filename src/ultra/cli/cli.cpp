@@ -15,7 +15,8 @@ constexpr const char* kVersion = "0.1.0";
 
 // The subcommands, in the order `--help` lists them.
 constexpr RegisterFn kCommands[] = {
-    register_statetest, register_blocktest, register_stateless, register_witness, register_execute,
+    register_statetest, register_blocktest, register_stateless, register_witness,
+    register_execute,   register_node,      register_rollup,    register_devnet,
 };
 }  // namespace
 

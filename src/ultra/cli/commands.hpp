@@ -26,4 +26,13 @@ void register_witness(CLI::App& app, int& exit_code);
 /// `ultrasound execute`: verify EXECUTE input files as the precompile would.
 void register_execute(CLI::App& app, int& exit_code);
 
+/// `ultrasound node`: run the L1 dev node (JSON-RPC over HTTP and WebSocket, RocksDB storage).
+void register_node(CLI::App& app, int& exit_code);
+
+/// `ultrasound rollup`: a native rollup node (--mode sequencer) settling its blocks on L1.
+void register_rollup(CLI::App& app, int& exit_code);
+
+/// `ultrasound devnet`: the L1 node, N rollups deployed on it and their sequencers.
+void register_devnet(CLI::App& app, int& exit_code);
+
 }  // namespace ultra::cli

@@ -160,6 +160,24 @@ private:
     detail::DbNodeSource stored_;
 };
 
+// The `trie_nodes` table as a NodeSource that keeps the database alive (trie_node_source()).
+class OwningNodeSource final : public trie::NodeSource
+{
+public:
+    explicit OwningNodeSource(std::shared_ptr<const Database> db) noexcept
+        : db_{std::move(db)}, source_{*db_}
+    {}
+
+    [[nodiscard]] std::optional<BytesView> find(const Hash256& hash) const override
+    {
+        return source_.find(hash);
+    }
+
+private:
+    std::shared_ptr<const Database> db_;
+    detail::DbNodeSource source_;
+};
+
 // The genesis alloc as a diff over the empty state.
 state::StateDiff alloc_diff(const state::InMemoryState& alloc)
 {
@@ -383,7 +401,8 @@ StoreResult<void> ChainStore::commit_block(const Block& block,
                                            std::span<const execution::TxReceipt> receipts,
                                            const state::StateDiff& diff,
                                            std::span<const Bytes> new_trie_nodes,
-                                           std::span<const MetaEntry> meta)
+                                           std::span<const MetaEntry> meta,
+                                           bool sync)
 {
     const std::lock_guard lock{write_mutex_};
     const BlockHeader& header = block.header;
@@ -491,12 +510,19 @@ StoreResult<void> ChainStore::commit_block(const Block& block,
     batch.Put((*db_)[Table::kMeta], slice(key_of(kMetaHead)), slice(encode_head(new_head)));
 
     rocksdb::WriteOptions wo;
-    wo.sync = sync_;
+    wo.sync = sync_ && sync;
     const rocksdb::Status s = db_->db->Write(wo, &batch);
     if (!s.ok()) return unexpected(db_->error(s, "committing " + block_name));
 
     const std::lock_guard head_lock{head_mutex_};
     head_ = new_head;
+    return {};
+}
+
+StoreResult<void> ChainStore::sync_wal()
+{
+    const rocksdb::Status s = db_->db->SyncWAL();
+    if (!s.ok()) return unexpected(db_->error(s, "syncing the write-ahead log"));
     return {};
 }
 
@@ -663,6 +689,11 @@ std::unique_ptr<TrieStateRoots> ChainStore::state_roots(const Hash256& parent_st
 std::unique_ptr<CanonicalBlockHashes> ChainStore::block_hashes() const
 {
     return std::make_unique<CanonicalBlockHashes>(db_);
+}
+
+std::unique_ptr<trie::NodeSource> ChainStore::trie_node_source() const
+{
+    return std::make_unique<OwningNodeSource>(db_);
 }
 
 StoreResult<AccountProof> ChainStore::proof(const Hash256& state_root,

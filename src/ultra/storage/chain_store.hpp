@@ -138,20 +138,32 @@ public:
     /// stored nodes plus `new_trie_nodes`, with every account of `diff` reading back from it as
     /// the diff says (the flat state takes each account's storage root from there). So a block
     /// whose nodes are missing or do not match its diff is refused, not half-stored.
+    ///
+    /// `sync` false (only meaningful when the store syncs at all, OpenOptions::sync) skips this
+    /// commit's fsync: the batch is in the write-ahead log, which the OS holds, so it survives
+    /// the process being killed but not a power loss until a later synced commit (or sync_wal())
+    /// makes it and every earlier one durable. For a run of blocks committed at once
+    /// (anvil_mine), where only the last one is reported.
     [[nodiscard]] StoreResult<void> commit_block(const Block& block,
                                                  std::span<const execution::TxReceipt> receipts,
                                                  const state::StateDiff& diff,
                                                  std::span<const Bytes> new_trie_nodes,
-                                                 std::span<const MetaEntry> meta = {});
+                                                 std::span<const MetaEntry> meta = {},
+                                                 bool sync = true);
 
     /// commit_block() with the receipts and diff of `result` (execution::state_transition()).
     [[nodiscard]] StoreResult<void> commit_block(const Block& block,
                                                  const execution::BlockResult& result,
                                                  std::span<const Bytes> new_trie_nodes,
-                                                 std::span<const MetaEntry> meta = {})
+                                                 std::span<const MetaEntry> meta = {},
+                                                 bool sync = true)
     {
-        return commit_block(block, result.output.receipts, result.diff, new_trie_nodes, meta);
+        return commit_block(block, result.output.receipts, result.diff, new_trie_nodes, meta, sync);
     }
+
+    /// fsyncs the write-ahead log: every commit made so far becomes durable against power loss
+    /// (see commit_block()'s `sync`).
+    [[nodiscard]] StoreResult<void> sync_wal();
 
     /// Writes the node's entry `key` (fsynced).
     [[nodiscard]] StoreResult<void> put_meta(std::string_view key, BytesView value);
@@ -211,6 +223,12 @@ public:
 
     /// BLOCKHASH over the canonical chain.
     [[nodiscard]] std::unique_ptr<CanonicalBlockHashes> block_hashes() const;
+
+    /// The archived trie nodes (the `trie_nodes` table) as a trie::NodeSource, for walks of any
+    /// stored state root that need the nodes themselves (a block's execution witness). One per
+    /// thread: a find()'s view lives until the next find(). A node that is not stored, or that
+    /// RocksDB fails to read, is absent. May outlive the ChainStore.
+    [[nodiscard]] std::unique_ptr<trie::NodeSource> trie_node_source() const;
 
     /// eth_getProof (EIP-1186): the proofs of `address` and `slots` in the state of
     /// `state_root`. kNotFound when the root (or a node under it) is not stored, kCorruption for

@@ -84,7 +84,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /// Spawns `command args`, then polls eth_chainId on `url` until it answers (or the process dies,
 /// or `timeoutMs` passes: then it is killed and the error carries its output).
-async function startServer({ name, command, args, url, port, datadir, env, timeoutMs }) {
+async function startServer({ name, command, args, url, port, datadir, ownsDatadir = true, env, timeoutMs }) {
     const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const collect = (chunk) => {
@@ -98,7 +98,7 @@ async function startServer({ name, command, args, url, port, datadir, env, timeo
     const exitPromise = new Promise((r) => child.on("exit", (code, signal) => { exited = { code, signal }; r(exited); }));
 
     const removeDatadir = () => {
-        if (datadir && !process.env.ULTRA_E2E_KEEP) rmSync(datadir, { recursive: true, force: true });
+        if (datadir && ownsDatadir && !process.env.ULTRA_E2E_KEEP) rmSync(datadir, { recursive: true, force: true });
     };
     const stop = async () => {
         if (!exited) {
@@ -110,6 +110,14 @@ async function startServer({ name, command, args, url, port, datadir, env, timeo
         removeDatadir();
         return exited;
     };
+    // kill -9: the process gets no chance to finish anything; the datadir is kept.
+    const kill9 = async () => {
+        if (!exited) {
+            child.kill("SIGKILL");
+            await exitPromise;
+        }
+        return exited;
+    };
 
     const deadline = Date.now() + timeoutMs;
     let lastError = null;
@@ -117,7 +125,8 @@ async function startServer({ name, command, args, url, port, datadir, env, timeo
         if (exited) break;
         try {
             const chainId = BigInt(await rpc(url, "eth_chainId", [], { timeoutMs: 1000 }));
-            return { name, url, port, datadir, chainId, process: child, logs: () => output, stop };
+            const wsUrl = url.replace(/^http:/, "ws:");
+            return { name, url, wsUrl, port, datadir, chainId, process: child, logs: () => output, stop, kill9 };
         } catch (err) {
             lastError = err;
             await sleep(100);
@@ -131,18 +140,33 @@ async function startServer({ name, command, args, url, port, datadir, env, timeo
 /// The command line of `ultrasound node` for a port and a datadir. One place to change if the
 /// node's flags differ.
 export function nodeArgs({ port, datadir }) {
-    return ["node", "--host", "127.0.0.1", "--port", String(port), "--datadir", datadir];
+    return ["node", "--http.addr", "127.0.0.1", "--http.port", String(port), "--datadir", datadir];
 }
 
-/// Starts `ultrasound node` on a free loopback port with a fresh temporary datadir.
-/// `args` are appended to the command line. Resolves once eth_chainId answers.
-export async function startNode({ args = [], env = {}, timeoutMs = 30000, bin = ultrasoundBinary() } = {}) {
+/// A fresh temporary directory for a datadir (the caller removes it, or passes it to startNode
+/// with `datadir`, which then leaves it in place).
+export function tempDatadir() {
+    return mkdtempSync(join(tmpdir(), "ultrasound-e2e-"));
+}
+
+/// Starts `ultrasound node` on a free loopback port with a fresh temporary datadir (removed by
+/// stop()), or on `datadir` when given (kept: restart tests reopen it). `args` are appended to
+/// the command line. Resolves once eth_chainId answers.
+export async function startNode({ args = [], env = {}, timeoutMs = 30000, bin = ultrasoundBinary(), datadir = null } = {}) {
     const port = await freePort();
-    const datadir = mkdtempSync(join(tmpdir(), "ultrasound-e2e-"));
+    const ownsDatadir = datadir === null;
+    const dir = datadir ?? tempDatadir();
     return startServer({
-        name: "ultrasound node", command: bin, args: [...nodeArgs({ port, datadir }), ...args],
-        url: `http://127.0.0.1:${port}`, port, datadir, env, timeoutMs,
+        name: "ultrasound node", command: bin, args: [...nodeArgs({ port, datadir: dir }), ...args],
+        url: `http://127.0.0.1:${port}`, port, datadir: dir, ownsDatadir, env, timeoutMs,
     });
+}
+
+/// Runs `ultrasound args...` to completion: {status, stdout, stderr}.
+export function runUltrasound(args, { timeoutMs = 120000, bin = ultrasoundBinary() } = {}) {
+    const r = spawnSync(bin, args, { cwd: repoRoot, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 << 20 });
+    if (r.error) throw r.error;
+    return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 /// Starts anvil (the reference dev node from node_modules) at Osaka on a free loopback port:

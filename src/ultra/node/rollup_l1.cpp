@@ -1,0 +1,208 @@
+// Copyright 2026 The ultra Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "rollup_l1.hpp"
+
+#include <exception>
+#include <ultra/core/hex.hpp>
+#include <ultra/core/types/transaction.hpp>
+#include <ultra/wallet/signer.hpp>
+
+namespace ultra::node {
+
+namespace {
+
+/// Runs `f`, turning the client's exceptions into an error message prefixed with `what`.
+template <typename F>
+auto guarded(const std::string& what, F&& f) -> Result<decltype(f()), std::string>
+{
+    try {
+        return f();
+    } catch (const rpc::RpcError& e) {
+        std::string msg = what + ": " + e.message();
+        if (e.data() && e.data()->is_string()) msg += " (" + e.data()->get<std::string>() + ")";
+        return unexpected(std::move(msg));
+    } catch (const std::exception& e) {
+        return unexpected(what + ": " + e.what());
+    }
+}
+
+Address execute_address()
+{
+    return *fixed_from_hex<20>(RollupL1::kExecuteAddress);
+}
+
+}  // namespace
+
+RollupL1::RollupL1(rpc::Client& l1,
+                   const Address& rollup,
+                   const Bytes32& proposer_key,
+                   uint64_t l1_chain_id)
+    : l1_(l1), rollup_(rollup), key_(proposer_key), l1_chain_id_(l1_chain_id)
+{}
+
+Result<Address, std::string> RollupL1::proposer() const
+{
+    // The address of a key: sign anything and recover the signer.
+    Transaction probe;
+    probe.type = TxType::kDynamicFee;
+    probe.chain_id = l1_chain_id_;
+    if (!wallet::sign_transaction(probe, key_))
+        return unexpected(std::string("invalid proposer key"));
+    auto sender = recover_sender(probe);
+    if (!sender) return unexpected(std::string("invalid proposer key"));
+    return *sender;
+}
+
+Result<Bytes, std::string> RollupL1::call(const Address& to, BytesView data)
+{
+    return guarded("eth_call to " + to_hex(to.view()), [&] {
+        rpc::CallRequest request;
+        request.to = to;
+        request.input = Bytes{data.data(), data.size()};
+        return l1_.call(request);
+    });
+}
+
+Result<uint64_t, std::string> RollupL1::latest_timestamp()
+{
+    ULTRA_TRY(const auto latest, guarded("eth_getBlockByNumber", [&] {
+                  return l1_.get_block_by_number(rpc::BlockTag::kLatest);
+              }));
+    if (!latest) return unexpected(std::string("eth_getBlockByNumber: no latest block"));
+    return latest->block.header.timestamp;
+}
+
+Result<RollupHead, std::string> RollupL1::head()
+{
+    // Pin one L1 block so that the three views agree.
+    ULTRA_TRY(const auto at, guarded("eth_blockNumber", [&] { return l1_.block_number(); }));
+    const auto view = [&](std::string_view sig) {
+        return guarded(std::string(sig), [&] {
+            rpc::CallRequest request;
+            request.to = rollup_;
+            request.input = rollup_abi::view_call(sig);
+            return l1_.call(request, at);
+        });
+    };
+    ULTRA_TRY(const auto number_data, view("blockNumber()"));
+    ULTRA_TRY(const auto hash_data, view("blockHash()"));
+    ULTRA_TRY(const auto root_data, view("stateRoot()"));
+    ULTRA_TRY(const auto number, rollup_abi::decode_uint(number_data));
+    if (number > uint256{UINT64_MAX}) return unexpected(std::string("blockNumber(): too large"));
+    RollupHead head;
+    head.number = static_cast<uint64_t>(number);
+    ULTRA_TRY(head.block_hash, rollup_abi::decode_word(hash_data));
+    ULTRA_TRY(head.state_root, rollup_abi::decode_word(root_data));
+    return head;
+}
+
+Result<Address, std::string> RollupL1::bridge()
+{
+    if (bridge_) return *bridge_;
+    ULTRA_TRY(const auto data, call(rollup_, rollup_abi::view_call("bridge()")));
+    ULTRA_TRY(const auto address, rollup_abi::decode_address(data));
+    bridge_ = address;
+    return address;
+}
+
+Result<uint256, std::string> RollupL1::execute_base_fee()
+{
+    ULTRA_TRY(const auto data, call(execute_address(), {}));
+    return rollup_abi::decode_uint(data);
+}
+
+Result<Hash256, std::string> RollupL1::deposit_root()
+{
+    ULTRA_TRY(const auto bridge_address, bridge());
+    ULTRA_TRY(const auto data, call(bridge_address, rollup_abi::view_call("depositRoot()")));
+    return rollup_abi::decode_word(data);
+}
+
+Result<std::vector<rollup_abi::DepositMessage>, std::string>
+RollupL1::deposits_between(uint64_t first_nonce, const Hash256& from_root, const Hash256& to_root)
+{
+    std::vector<rollup_abi::DepositMessage> out;
+    if (from_root == to_root) return out;
+    ULTRA_TRY(const auto bridge_address, bridge());
+    rpc::LogFilter filter;
+    filter.from_block = uint64_t{0};
+    filter.to_block = rpc::BlockTag::kLatest;
+    filter.addresses = {bridge_address};
+    filter.topics = {{rollup_abi::event_topic(rollup_abi::kDepositEventSignature)}};
+    ULTRA_TRY(const auto logs, guarded("eth_getLogs", [&] { return l1_.get_logs(filter); }));
+    Hash256 root = from_root;
+    uint64_t next = first_nonce;
+    for (const rpc::RpcLog& log : logs) {
+        ULTRA_TRY(const auto d, rollup_abi::decode_deposit_log(log.log));
+        if (d.nonce < next) continue;
+        if (d.nonce != next)
+            return unexpected("deposit " + std::to_string(next) + " is missing from the logs");
+        root = rollup_abi::next_deposit_root(root, d.nonce, d.sender, d.l2_recipient, d.amount);
+        if (root != d.root)
+            return unexpected("deposit " + std::to_string(d.nonce) +
+                              ": its root does not follow from the chain");
+        out.push_back(d);
+        ++next;
+        if (root == to_root) return out;
+    }
+    return unexpected("the deposit events do not reach root 0x" + to_hex(to_root.view()));
+}
+
+Result<AdvanceReceipt, std::string> RollupL1::submit_advance(const rollup_abi::AdvanceCall& call,
+                                                             uint64_t gas_limit,
+                                                             std::chrono::milliseconds timeout)
+{
+    ULTRA_TRY(const auto from, proposer());
+    ULTRA_TRY(const auto fee, execute_base_fee());
+    const Bytes data = rollup_abi::encode_advance(call);
+    AdvanceReceipt result;
+    result.value = rollup_abi::advance_value(call.gas_used, fee);
+
+    ULTRA_TRY(const auto latest, guarded("eth_getBlockByNumber", [&] {
+                  return l1_.get_block_by_number(rpc::BlockTag::kLatest);
+              }));
+    if (!latest) return unexpected(std::string("eth_getBlockByNumber: no latest block"));
+    const uint256 base_fee = latest->block.header.base_fee_per_gas.value_or(uint256{0});
+    const uint256 tip{1'000'000'000};
+
+    Transaction tx;
+    tx.type = TxType::kDynamicFee;
+    tx.chain_id = l1_chain_id_;
+    tx.to = rollup_;
+    tx.value = result.value;
+    tx.data = data;
+    tx.max_priority_fee_per_gas = tip;
+    tx.max_fee_per_gas = base_fee * 2 + tip;
+    ULTRA_TRY(tx.nonce, guarded("eth_getTransactionCount", [&] {
+                  return l1_.get_transaction_count(from, rpc::BlockTag::kPending);
+              }));
+    if (gas_limit == 0) {
+        ULTRA_TRY(const auto estimate, guarded("advance() would revert", [&] {
+                      rpc::CallRequest request;
+                      request.from = from;
+                      request.to = rollup_;
+                      request.value = result.value;
+                      request.input = data;
+                      return rpc::quantity_u64_from_json(
+                          l1_.request("eth_estimateGas", nlohmann::json::array({to_json(request)})),
+                          "gas");
+                  }));
+        gas_limit = estimate + estimate / 5;  // 20 % headroom: state may move before inclusion
+    }
+    tx.gas_limit = gas_limit;
+    if (!wallet::sign_transaction(tx, key_)) return unexpected(std::string("invalid proposer key"));
+    ULTRA_TRY(result.tx_hash, guarded("eth_sendRawTransaction", [&] {
+                  return l1_.send_raw_transaction(encode_transaction(tx));
+              }));
+    ULTRA_TRY(const auto receipt, guarded("waiting for the advance() receipt", [&] {
+                  return l1_.wait_for_receipt(result.tx_hash, timeout);
+              }));
+    result.l1_block = receipt.context.block_num;
+    result.gas_used = receipt.receipt.gas_used;
+    if (!receipt.receipt.success)
+        return unexpected("advance() reverted in L1 transaction 0x" +
+                          to_hex(result.tx_hash.view()));
+    return result;
+}
+
+}  // namespace ultra::node

@@ -1,0 +1,105 @@
+// Copyright 2026 The ultra Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+/// @file
+/// The rollup node's view of L1 (docs/rollup.md § The rollup node): the NativeRollup head, the
+/// execute base fee, the L1Bridge's deposit chain, and the submission of advance() signed with
+/// the proposer's key, all over JSON-RPC (rpc::Client). Every failure is an English message
+/// (a transport error, a JSON-RPC error, a reverted transaction).
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <ultra/core/bytes.hpp>
+#include <ultra/core/result.hpp>
+#include <ultra/core/uint256.hpp>
+#include <ultra/node/rollup_abi.hpp>
+#include <ultra/rpc/client.hpp>
+#include <vector>
+
+namespace ultra::node {
+
+/// NativeRollup's head: the last settled L2 block.
+struct RollupHead
+{
+    uint64_t number = 0;  ///< blockNumber()
+    Hash256 block_hash;   ///< blockHash()
+    Hash256 state_root;   ///< stateRoot()
+
+    friend bool operator==(const RollupHead&, const RollupHead&) = default;
+};
+
+/// What submit_advance() did.
+struct AdvanceReceipt
+{
+    Hash256 tx_hash;        ///< the L1 transaction
+    uint64_t l1_block = 0;  ///< the L1 block it landed in
+    uint64_t gas_used = 0;  ///< its L1 gas
+    uint256 value;          ///< the fee sent (the excess over requiredFee was refunded)
+};
+
+/// A client of one rollup's contracts on L1. Not thread-safe (one sequencer thread uses it).
+class RollupL1
+{
+public:
+    /// EXECUTE's address: an empty call to it answers the L1 block's execute base fee.
+    static constexpr std::string_view kExecuteAddress =
+        "0x0000000000000000000000000000000000000101";
+
+    /// Talks to `l1` about the NativeRollup at `rollup`; transactions are signed with
+    /// `proposer_key` (secp256k1 secret) for chain `l1_chain_id`.
+    RollupL1(rpc::Client& l1,
+             const Address& rollup,
+             const Bytes32& proposer_key,
+             uint64_t l1_chain_id);
+
+    /// The proposer's address (derived from the key); an error for an invalid key.
+    [[nodiscard]] Result<Address, std::string> proposer() const;
+
+    /// The rollup's head (three views read at one L1 block).
+    [[nodiscard]] Result<RollupHead, std::string> head();
+
+    /// The rollup's L1Bridge (bridge()), cached after the first read.
+    [[nodiscard]] Result<Address, std::string> bridge();
+
+    /// The L1 block's execute base fee: an eth_call to EXECUTE with empty data.
+    [[nodiscard]] Result<uint256, std::string> execute_base_fee();
+
+    /// L1Bridge.depositRoot(): the deposit chain's latest root (zero before any deposit).
+    [[nodiscard]] Result<Hash256, std::string> deposit_root();
+
+    /// The deposits with nonces first_nonce, first_nonce + 1, ... up to the one whose root is
+    /// `to_root`, read from the bridge's Deposit events and checked: consecutive nonces, each
+    /// root the hash chain of `from_root` (the root before first_nonce) and the deposits. Empty
+    /// when to_root == from_root. An error when the events do not reach `to_root`.
+    [[nodiscard]] Result<std::vector<rollup_abi::DepositMessage>, std::string>
+    deposits_between(uint64_t first_nonce, const Hash256& from_root, const Hash256& to_root);
+
+    /// Sends advance(call) with value advance_value(gas_used, execute_base_fee()) from the
+    /// proposer (EIP-1559, nonce from the pending count) and waits up to `timeout` for its
+    /// receipt. gas_limit 0: eth_estimateGas first, so that a block the contract would reject
+    /// fails here with the revert reason and costs nothing. Errors: the estimate's or
+    /// submission's JSON-RPC error, a timeout, "advance() reverted in L1 transaction 0x..".
+    [[nodiscard]] Result<AdvanceReceipt, std::string> submit_advance(
+        const rollup_abi::AdvanceCall& call,
+        uint64_t gas_limit = 0,
+        std::chrono::milliseconds timeout = std::chrono::seconds{60});
+
+    /// The timestamp of L1's latest block (an L2 block at most this old is never "in the
+    /// future" for the advance() that settles it in a later L1 block).
+    [[nodiscard]] Result<uint64_t, std::string> latest_timestamp();
+
+    /// eth_call of `data` to `to` at "latest": the return data, or the error's text.
+    [[nodiscard]] Result<Bytes, std::string> call(const Address& to, BytesView data);
+
+private:
+    rpc::Client& l1_;
+    Address rollup_;
+    Bytes32 key_;
+    uint64_t l1_chain_id_;
+    std::optional<Address> bridge_;
+};
+
+}  // namespace ultra::node

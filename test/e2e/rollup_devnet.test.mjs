@@ -1,0 +1,180 @@
+// Copyright 2026 The ultra Authors
+// SPDX-License-Identifier: Apache-2.0
+//
+// `ultrasound devnet` end to end with ethers v6: devnet.json's names; a deposit on L1 reaches
+// its recipient on L2; an L2 transfer; every L2 block settles on L1 (NativeRollup's head and
+// stateRootAt match the L2 node's blocks); two rollups progress independently; a restart on the
+// same datadir reuses the deployed contracts and continues the chains.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { Contract, Wallet, parseEther } from "ethers";
+
+import { ethersProvider } from "./lib/flows.mjs";
+import { freePort, nodeUnavailableReason, repoRoot, runUltrasound, tempDatadir, ultrasoundBinary } from "./lib/node.mjs";
+
+const unavailable = nodeUnavailableReason();
+const options = { skip: unavailable ?? false, timeout: 240000 };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const rollupAbi = [
+    "function stateRoot() view returns (bytes32)",
+    "function blockNumber() view returns (uint256)",
+    "function blockHash() view returns (bytes32)",
+    "function stateRootAt(uint256) view returns (bytes32)",
+    "function bridge() view returns (address)",
+];
+const l1BridgeAbi = ["function deposit(address l2Recipient) payable returns (bytes32)"];
+
+/// Starts `ultrasound devnet` on `datadir` and waits for devnet.json (written once every
+/// sequencer serves). Returns {config, logs(), stop()}.
+async function startDevnet(datadir, { rollups = 2, port } = {}) {
+    const file = join(datadir, "devnet.json");
+    // devnet.json is rewritten (atomically) on every start: wait for a newer one, since a
+    // restart must find the old one to reuse its contracts.
+    const startedAt = Date.now() - 100;
+    const child = spawn(ultrasoundBinary(), [
+        "devnet", "--datadir", datadir, "--rollups", String(rollups), "--http.port", String(port),
+        "--l2-block-time", "0.5",
+    ], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (c) => { output += c; });
+    child.stderr.setEncoding("utf8").on("data", (c) => { output += c; });
+    let exited = null;
+    const exitPromise = new Promise((r) => child.on("exit", (code, signal) => { exited = { code, signal }; r(exited); }));
+    const stop = async () => {
+        if (!exited) {
+            child.kill("SIGINT");
+            const timer = setTimeout(() => { if (!exited) child.kill("SIGKILL"); }, 10000);
+            await exitPromise;
+            clearTimeout(timer);
+        }
+        return exited;
+    };
+    const deadline = Date.now() + 60000;
+    while (Date.now() < deadline && !exited) {
+        if (existsSync(file) && statSync(file).mtimeMs > startedAt) {
+            try {
+                return { config: JSON.parse(readFileSync(file, "utf8")), logs: () => output, stop };
+            } catch { /* being written */ }
+        }
+        await sleep(100);
+    }
+    await stop();
+    throw new Error(`ultrasound devnet did not write ${file}\n--- output ---\n${output}`);
+}
+
+/// Polls `fn` until it returns a truthy value (or throws after `ms`).
+async function until(fn, ms, what) {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+        const v = await fn();
+        if (v) return v;
+        await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${what}`);
+}
+
+/// Waits until the rollup has settled L2 block `n`, then checks that its recorded state root is
+/// the L2 node's block `n` state root.
+async function assertSettled(l1Rollup, l2, n) {
+    await until(async () => (await l1Rollup.blockNumber()) >= BigInt(n), 30000, `L2 block ${n} to settle`);
+    const block = await l2.getBlock(n);
+    assert.equal(await l1Rollup.stateRootAt(n), block.stateRoot);
+}
+
+test("devnet: deposit, L2 transfer, settlement, two rollups, restart", options, async () => {
+    const datadir = tempDatadir();
+    const port = await freePort();
+    let devnet = await startDevnet(datadir, { port });
+    try {
+        const { config } = devnet;
+        // The documented names.
+        assert.equal(typeof config.l1.rpc, "string");
+        assert.equal(config.l1.chainId, 1337);
+        assert.ok(config.accounts.length >= 2 && config.accounts[0].address && config.accounts[0].privateKey);
+        assert.equal(config.rollups.length, 2);
+        assert.deepEqual(config.rollups.map((r) => r.chainId), [100001, 100002]);
+        for (const r of config.rollups)
+            for (const k of ["rpc", "chainId", "rollup", "l1Bridge", "l2Bridge"]) assert.ok(r[k] !== undefined, k);
+
+        const l1 = ethersProvider(config.l1.rpc, config.l1.chainId);
+        const [r0, r1] = config.rollups;
+        const l2 = ethersProvider(r0.rpc, r0.chainId);
+        const rollup0 = new Contract(r0.rollup, rollupAbi, l1);
+        const rollup1 = new Contract(r1.rollup, rollupAbi, l1);
+        assert.equal((await rollup0.bridge()).toLowerCase(), r0.l1Bridge.toLowerCase());
+        assert.equal(Number((await l2.getNetwork()).chainId), 100001);
+
+        // Deposit on L1 → balance on L2 (a fresh recipient key).
+        const user = Wallet.createRandom();
+        const depositor = new Wallet(config.accounts[9].privateKey, l1);
+        const bridge = new Contract(r0.l1Bridge, l1BridgeAbi, depositor);
+        const tx = await bridge.deposit(user.address, { value: parseEther("3") });
+        assert.equal((await tx.wait()).status, 1);
+        await until(async () => (await l2.getBalance(user.address)) === parseEther("3"), 30000, "the deposit on L2");
+
+        // An L2 transfer from the depositee.
+        const l2User = user.connect(l2);
+        const to = Wallet.createRandom().address;
+        const sent = await l2User.sendTransaction({ to, value: parseEther("1") });
+        const receipt = await sent.wait();
+        assert.equal(receipt.status, 1);
+        assert.equal(await l2.getBalance(to), parseEther("1"));
+
+        // Settlement: the transfer's block and the current head.
+        await assertSettled(rollup0, l2, receipt.blockNumber);
+        const settled = Number(await rollup0.blockNumber());
+        assert.equal(await rollup0.stateRoot(), (await l2.getBlock(settled)).stateRoot);
+        assert.equal(await rollup0.blockHash(), (await l2.getBlock(settled)).hash);
+
+        // The second rollup progresses on its own chain.
+        const l2b = ethersProvider(r1.rpc, r1.chainId);
+        await assertSettled(rollup1, l2b, 2);
+        assert.equal(await l2b.getBalance(user.address), 0n);
+
+        // Restart on the same datadir: same contracts, the chains continue.
+        const headBefore = Number(await rollup0.blockNumber());
+        assert.equal((await devnet.stop()).code, 0, devnet.logs());
+        devnet = await startDevnet(datadir, { port });
+        assert.equal(devnet.config.rollups[0].rollup, r0.rollup);
+        assert.equal(devnet.config.rollups[1].rollup, r1.rollup);
+        const l2again = ethersProvider(devnet.config.rollups[0].rpc, r0.chainId);
+        assert.equal(await l2again.getBalance(to), parseEther("1"));
+        const rollup0again = new Contract(r0.rollup, rollupAbi, ethersProvider(devnet.config.l1.rpc, 1337));
+        await assertSettled(rollup0again, l2again, headBefore + 2);
+    } catch (err) {
+        err.message += `\nL1 ${devnet.config.l1.rpc} L2 ${devnet.config.rollups.map((r) => r.rpc).join(" ")}\n--- devnet output ---\n${devnet.logs().slice(-1500)}`;
+        throw err;
+    } finally {
+        await devnet.stop();
+        rmSync(datadir, { recursive: true, force: true });
+    }
+});
+
+test("rollup: bad arguments are refused with exit code 2", options, () => {
+    const key = "0x" + "11".repeat(32);
+    const rollup = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    let r = runUltrasound(["rollup", "--rollup", "0x1234", "--key", key]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--rollup: not an address/);
+    r = runUltrasound(["rollup", "--rollup", rollup, "--key", "0x12"]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--key/);
+    r = runUltrasound(["rollup", "--mode", "follower", "--rollup", rollup, "--key", key]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /not implemented yet/);
+});
+
+test("rollup: an unreachable L1 is a clear error", options, async () => {
+    const port = await freePort();
+    const datadir = tempDatadir();
+    const r = runUltrasound(["rollup", "--l1-rpc", `http://127.0.0.1:${port}`, "--rollup",
+        "0x5FbDB2315678afecb367f032d93F642f64180aa3", "--key", "0x" + "11".repeat(32),
+        "--datadir", datadir]);
+    rmSync(datadir, { recursive: true, force: true });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /L1 at http:\/\/127\.0\.0\.1:\d+: eth_chainId to .*cannot connect/);
+});
