@@ -10,6 +10,7 @@
 #include <ultra/execution/block.hpp>
 #include <ultra/execution/host.hpp>
 #include <ultra/execution/transaction.hpp>
+#include <ultra/rpc/error.hpp>
 #include <ultra/state/state.hpp>
 
 namespace ultra::node {
@@ -260,25 +261,6 @@ std::string_view halt_message(evm::StatusCode s) noexcept
     return "execution failed";
 }
 
-/// Solidity's Panic(uint256) codes (go-ethereum's abi.panicReasons).
-std::optional<std::string_view> panic_reason(const uint256& code) noexcept
-{
-    if (code > uint256{0xff}) return std::nullopt;
-    switch (static_cast<uint64_t>(code)) {
-        case 0x00: return "generic panic";
-        case 0x01: return "assert(false)";
-        case 0x11: return "arithmetic underflow or overflow";
-        case 0x12: return "division or modulo by zero";
-        case 0x21: return "enum overflow";
-        case 0x22: return "invalid encoded storage byte array accessed";
-        case 0x31: return "out-of-bounds array access; popping on an empty array";
-        case 0x32: return "out-of-bounds access of an array or bytesN";
-        case 0x41: return "out of memory";
-        case 0x51: return "uninitialized function";
-        default: return std::nullopt;
-    }
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -349,27 +331,7 @@ Result<bool, state::StateError> OverrideStateView::has_storage(const Address& ad
 
 std::optional<std::string> decode_revert_reason(BytesView data)
 {
-    if (data.size() < 4) return std::nullopt;
-    const uint32_t selector = uint32_t{data[0]} << 24 | uint32_t{data[1]} << 16 |
-                              uint32_t{data[2]} << 8 | uint32_t{data[3]};
-    const BytesView args = data.substr(4);
-    if (selector == 0x08c379a0) {  // Error(string)
-        if (args.size() < 64) return std::nullopt;
-        const uint256 offset = load_be(args.substr(0, 32));
-        if (offset > uint256{args.size() - 32}) return std::nullopt;
-        const auto at = static_cast<size_t>(offset);
-        const uint256 length = load_be(args.substr(at, 32));
-        if (length > uint256{args.size() - at - 32}) return std::nullopt;
-        const BytesView text = args.substr(at + 32, static_cast<size_t>(length));
-        return std::string{text.begin(), text.end()};
-    }
-    if (selector == 0x4e487b71) {  // Panic(uint256)
-        if (args.size() < 32) return std::nullopt;
-        const uint256 code = load_be(args.substr(0, 32));
-        if (const auto reason = panic_reason(code)) return std::string{*reason};
-        return "unknown panic code: " + to_hex_string(code);
-    }
-    return std::nullopt;
+    return rpc::decode_revert_reason(data);
 }
 
 std::string CallResult::error_message() const
