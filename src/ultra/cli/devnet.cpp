@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `ultrasound devnet`: the L1 dev node, N NativeRollups deployed on it, a sequencer per rollup,
 // and DIR/devnet.json describing it all (docs/rollup.md § devnet.json).
-#include <pthread.h>
-#include <signal.h>
 
 #include <fstream>
 #include <iostream>
@@ -27,6 +25,7 @@
 
 #include "commands.hpp"
 #include "rollup_service.hpp"
+#include "stop_signals.hpp"
 
 namespace ultra::cli {
 namespace {
@@ -134,11 +133,7 @@ int run_devnet(const DevnetArgs& args)
         return 2;
     }
 
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    const StopSignals stop_signals;
 
     // L1: the devnet chain (EXECUTE enabled), automining.
     std::vector<Address> funded;
@@ -247,10 +242,8 @@ int run_devnet(const DevnetArgs& args)
     std::cout << out.dump(2) << std::endl;
     std::cout << "devnet ready: " << file.string() << std::endl;
 
-    int signal = 0;
-    sigwait(&signals, &signal);
-    std::cout << "\nReceived " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ": stopping"
-              << std::endl;
+    const std::string_view signal = stop_signals.wait();
+    std::cout << "\nReceived " << signal << ": stopping" << std::endl;
     for (auto& s : sequencers) s->stop();
     server.stop();
     l1->stop();

@@ -1,7 +1,5 @@
 // Copyright 2026 The ultra Authors
 // SPDX-License-Identifier: Apache-2.0
-#include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 
 #include <cstdint>
@@ -24,6 +22,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "stop_signals.hpp"
 
 namespace ultra::cli {
 namespace {
@@ -150,14 +149,10 @@ int run_node(const NodeArgs& args)
         fs::remove_all(*ephemeral_dir, ec);
     };
 
-    // SIGINT and SIGTERM are taken synchronously by this thread (sigwait below): blocked before
-    // any thread starts (RocksDB's, the server's, the producer), so every thread inherits the
-    // mask and none is interrupted.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    // SIGINT and SIGTERM are taken synchronously by this thread (stop_signals.wait() below):
+    // blocked before any thread starts (RocksDB's, the server's, the producer), so every thread
+    // inherits the mask and none is interrupted.
+    const StopSignals stop_signals;
 
     config.log = [](const std::string& message) {
         std::cerr << "ultrasound node: " << message << std::endl;
@@ -233,10 +228,9 @@ int run_node(const NodeArgs& args)
     banner << "\nListening on " << endpoint << "\n";
     std::cout << banner.str() << std::flush;
 
-    int signal = 0;
-    sigwait(&signals, &signal);
-    std::cout << "\nReceived " << (signal == SIGINT ? "SIGINT" : "SIGTERM")
-              << ": stopping the server, finishing the block in progress" << std::endl;
+    const std::string_view signal = stop_signals.wait();
+    std::cout << "\nReceived " << signal << ": stopping the server, finishing the block in progress"
+              << std::endl;
     server.stop();
     node->stop();
     const uint64_t last = node->head()->header.number;

@@ -1,8 +1,6 @@
 // Copyright 2026 The ultra Authors
 // SPDX-License-Identifier: Apache-2.0
 // `ultrasound rollup --mode sequencer`: an L2 node whose every block is settled on L1.
-#include <pthread.h>
-#include <signal.h>
 
 #include <iostream>
 #include <memory>
@@ -13,6 +11,7 @@
 
 #include "commands.hpp"
 #include "rollup_service.hpp"
+#include "stop_signals.hpp"
 
 namespace ultra::cli {
 namespace {
@@ -51,12 +50,8 @@ int run_rollup(const RollupArgs& args)
         return 2;
     }
 
-    // SIGINT/SIGTERM are taken by sigwait below; blocked before any thread starts.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    // SIGINT/SIGTERM are taken by stop_signals.wait() below; blocked before any thread starts.
+    const StopSignals stop_signals;
 
     SequencerOptions options;
     options.l1_rpc = args.l1_rpc;
@@ -85,10 +80,8 @@ int run_rollup(const RollupArgs& args)
               << "Block time:      " << args.block_time << " s\n"
               << std::endl;
 
-    int signal = 0;
-    sigwait(&signals, &signal);
-    std::cout << "\nReceived " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ": stopping"
-              << std::endl;
+    const std::string_view signal = stop_signals.wait();
+    std::cout << "\nReceived " << signal << ": stopping" << std::endl;
     const uint64_t head = (*service)->head_number();
     (*service)->stop();
     std::cout << "Stopped at L2 block " << head << std::endl;
