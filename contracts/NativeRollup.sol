@@ -112,6 +112,10 @@ contract NativeRollup is IStateRoots {
     address public immutable execute;
     /// @notice This rollup's L1 bridge (its published deposit roots are the valid anchors).
     L1Bridge public immutable bridge;
+    /// @notice L2 block 0's hash: a rollup node checks its genesis against it before syncing.
+    bytes32 public immutable genesisBlockHash;
+    /// @notice L2 block 0's state root.
+    bytes32 public immutable genesisStateRoot;
 
     /// @notice The governor (Owner and Timelock governance).
     address public owner;
@@ -223,9 +227,9 @@ contract NativeRollup is IStateRoots {
     error BadChange(bytes32 id);
 
     /// @notice A rollup with `config`, whose L2 starts at the genesis block (number 0) of state
-    ///         root `genesisStateRoot` and hash `genesisBlockHash` (src/ultra/node/l2_genesis.hpp
+    ///         root `genesisStateRoot_` and hash `genesisBlockHash_` (src/ultra/node/l2_genesis.hpp
     ///         makes both). Deploys the rollup's L1Bridge.
-    constructor(Config memory config, bytes32 genesisStateRoot, bytes32 genesisBlockHash) {
+    constructor(Config memory config, bytes32 genesisStateRoot_, bytes32 genesisBlockHash_) {
         if (config.chainId == 0) revert InvalidConfig("chainId");
         if (config.l2GasLimit == 0) revert InvalidConfig("l2GasLimit");
         if (config.coinbasePolicy == CoinbasePolicy.Treasury && config.treasury == address(0)) {
@@ -253,9 +257,11 @@ contract NativeRollup is IStateRoots {
         forcedInclusionDelay = config.forcedInclusionDelay;
         treasury = config.treasury;
 
-        stateRoot = genesisStateRoot;
-        blockHash = genesisBlockHash;
-        stateRoots_[0] = StateRootEntry(genesisStateRoot, 0, uint64(block.timestamp));
+        genesisBlockHash = genesisBlockHash_;
+        genesisStateRoot = genesisStateRoot_;
+        stateRoot = genesisStateRoot_;
+        blockHash = genesisBlockHash_;
+        stateRoots_[0] = StateRootEntry(genesisStateRoot_, 0, uint64(block.timestamp));
     }
 
     // --- Advancing ------------------------------------------------------------------------------

@@ -90,6 +90,22 @@ Result<DeployedRollup, std::string> deploy_rollup(node::Node& l1,
     return out;
 }
 
+/// Writes `text` to `file` through a temporary file and a rename (readers never see half).
+Result<void, std::string> write_atomically(const fs::path& file, const std::string& text)
+{
+    const fs::path tmp = file.string() + ".tmp";
+    {
+        std::ofstream f(tmp);
+        f << text;
+        f.close();
+        if (!f) return unexpected("cannot write " + tmp.string());
+    }
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
+    if (ec) return unexpected("cannot write " + file.string() + ": " + ec.message());
+    return {};
+}
+
 /// The rollups recorded in an earlier devnet.json (empty when there is none).
 Result<std::vector<DeployedRollup>, std::string> read_recorded(const fs::path& file)
 {
@@ -191,7 +207,7 @@ int run_devnet(const DevnetArgs& args)
     }
 
     // A sequencer per rollup, proposing with dev account i + 1.
-    std::vector<std::unique_ptr<SequencerService>> sequencers;
+    std::vector<std::unique_ptr<RollupService>> sequencers;
     json out;
     out["l1"] = {{"rpc", l1_rpc}, {"chainId", l1->chain_id()}};
     out["accounts"] = json::array();
@@ -200,21 +216,34 @@ int run_devnet(const DevnetArgs& args)
                                    {"privateKey", to_0x_hex(a.private_key)}});
     out["rollups"] = json::array();
     for (size_t i = 0; i < rollups.size(); ++i) {
-        SequencerOptions options;
+        // The rollup's L2 genesis, as a file a follower (ultrasound rollup --genesis) reads.
+        const uint64_t id = rollups[i].chain_id;
+        const node::L2GenesisConfig genesis = dev_l2_genesis(id, (*accounts)[i + 1].address);
+        const fs::path genesis_file = dir / ("genesis-" + std::to_string(id) + ".json");
+        if (auto written = write_atomically(genesis_file, node::to_json(genesis).dump(2) + "\n");
+            !written) {
+            std::cerr << "ultrasound devnet: " << written.error() << "\n";
+            for (auto& s : sequencers) s->stop();
+            server.stop();
+            l1->stop();
+            return 1;
+        }
+        RollupOptions options;
+        options.role = node::RollupRole::kSequencer;
         options.l1_rpc = l1_rpc;
         options.rollup = rollups[i].rollup;
         options.key = (*accounts)[i + 1].private_key;
+        options.genesis = genesis;
         options.http_addr = args.http_addr;
         options.http_port =
             args.http_port == 0 ? uint16_t{0} : static_cast<uint16_t>(args.http_port + 1 + i);
         options.datadir = dir / ("rollup-" + std::to_string(rollups[i].chain_id));
         options.block_time =
             std::chrono::milliseconds{static_cast<int64_t>(args.l2_block_time * 1000)};
-        const uint64_t id = rollups[i].chain_id;
         options.log = [id](const std::string& m) {
             std::cout << "rollup " << id << ": " << m << std::endl;
         };
-        auto service = SequencerService::start(options);
+        auto service = RollupService::start(options);
         if (!service) {
             std::cerr << "ultrasound devnet: rollup " << id << ": " << service.error() << "\n";
             for (auto& s : sequencers) s->stop();
@@ -227,18 +256,13 @@ int run_devnet(const DevnetArgs& args)
              {"chainId", id},
              {"rollup", rpc::to_checksum_address(rollups[i].rollup)},
              {"l1Bridge", rpc::to_checksum_address(rollups[i].l1_bridge)},
-             {"l2Bridge", rpc::to_checksum_address(node::kL2BridgeAddress)}});
+             {"l2Bridge", rpc::to_checksum_address(node::kL2BridgeAddress)},
+             {"genesis", fs::absolute(genesis_file).string()},
+             {"genesisHash", to_0x_hex((*service)->genesis_hash())}});
         sequencers.push_back(std::move(*service));
     }
-    {
-        const fs::path tmp = dir / "devnet.json.tmp";
-        std::ofstream f(tmp);
-        f << out.dump(2) << "\n";
-        f.close();
-        fs::rename(tmp, file, ec);
-        if (ec)
-            std::cerr << "ultrasound devnet: cannot write " << file << ": " << ec.message() << "\n";
-    }
+    if (auto written = write_atomically(file, out.dump(2) + "\n"); !written)
+        std::cerr << "ultrasound devnet: " << written.error() << "\n";
     std::cout << out.dump(2) << std::endl;
     std::cout << "devnet ready: " << file.string() << std::endl;
 

@@ -12,6 +12,8 @@
 #include <ultra/infra/file.hpp>
 #include <ultra/trie/node.hpp>
 
+#include "l2_genesis.hpp"
+
 namespace ultra::node {
 namespace {
 
@@ -380,6 +382,41 @@ ChainSpec parse_spec(const json& j)
     return spec;
 }
 
+L2GenesisConfig parse_l2_genesis(const json& j)
+{
+    constexpr std::string_view kKnown[] = {"chainId", "gasLimit",      "timestamp", "baseFeePerGas",
+                                           "fork",    "bridgeBalance", "alloc"};
+    check_members(j, "", kKnown);
+    L2GenesisConfig config;
+    if (!j.contains("chainId")) fail("chainId", "required");
+    config.chain_id = parse_u64(j.at("chainId"), "chainId");
+    if (config.chain_id == 0) fail("chainId", "must not be 0");
+    if (j.contains("gasLimit")) {
+        config.gas_limit = parse_u64(j.at("gasLimit"), "gasLimit");
+        if (config.gas_limit < execution::kMinGasLimit ||
+            config.gas_limit > execution::kMaxGasLimit)
+            fail("gasLimit", "must be between 5000 and 2^63 - 1");
+    }
+    if (j.contains("timestamp")) config.timestamp = parse_u64(j.at("timestamp"), "timestamp");
+    if (j.contains("baseFeePerGas"))
+        config.base_fee_per_gas = parse_u256(j.at("baseFeePerGas"), "baseFeePerGas");
+    if (j.contains("fork")) {
+        const json& f = j.at("fork");
+        if (!f.is_string()) fail("fork", "expected a fork name (a string, e.g. \"Osaka\")");
+        const auto rev = revision_from_string(f.get_ref<const std::string&>());
+        if (!rev) fail("fork", "unknown fork " + f.get<std::string>());
+        if (*rev < Revision::kCancun)
+            fail("fork", "must be Cancun or later (the deposit anchor is EIP-4788's root)");
+        config.rev = *rev;
+    }
+    if (j.contains("bridgeBalance"))
+        config.bridge_balance = parse_u256(j.at("bridgeBalance"), "bridgeBalance");
+    if (j.contains("alloc")) config.alloc = parse_alloc(j.at("alloc"), "alloc");
+    if (config.alloc.contains(kL2BridgeAddress))
+        fail("alloc", "must not define the L2Bridge predeploy " + to_0x_hex(kL2BridgeAddress));
+    return config;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------------------------
@@ -487,6 +524,50 @@ nlohmann::json to_json(const ChainSpec& spec)
     j["alloc"] = alloc;
     j["blockTime"] = spec.block_time;
     j["depositContract"] = to_0x_hex(spec.deposit_contract.view());
+    return j;
+}
+
+Result<L2GenesisConfig, ChainSpecError> l2_genesis_from_json(const nlohmann::json& j)
+{
+    try {
+        return parse_l2_genesis(j);
+    } catch (const SpecError& e) {
+        return unexpected(ChainSpecError{e.field, e.message});
+    } catch (const json::exception& e) {
+        return unexpected(ChainSpecError{"", e.what()});
+    }
+}
+
+Result<L2GenesisConfig, ChainSpecError> load_l2_genesis(const std::filesystem::path& path)
+{
+    Result<L2GenesisConfig, ChainSpecError> out{unexpected(ChainSpecError{})};
+    try {
+        out = l2_genesis_from_json(json::parse(infra::read_file(path)));
+    } catch (const json::parse_error& e) {
+        out = unexpected(ChainSpecError{"", std::string{"invalid JSON: "} + e.what()});
+    } catch (const std::exception& e) {
+        return unexpected(ChainSpecError{"", e.what()});
+    }
+    if (!out) {
+        ChainSpecError e = out.error();
+        e.message += " (in " + path.string() + ")";
+        return unexpected(std::move(e));
+    }
+    return out;
+}
+
+nlohmann::json to_json(const L2GenesisConfig& config)
+{
+    json j;
+    j["chainId"] = config.chain_id;
+    j["gasLimit"] = config.gas_limit;
+    j["timestamp"] = config.timestamp;
+    j["baseFeePerGas"] = quantity(config.base_fee_per_gas);
+    j["fork"] = std::string{to_string(config.rev)};
+    j["bridgeBalance"] = quantity(config.bridge_balance);
+    ChainSpec only_alloc;
+    only_alloc.alloc = config.alloc;
+    j["alloc"] = to_json(only_alloc)["alloc"];
     return j;
 }
 

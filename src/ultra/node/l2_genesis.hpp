@@ -77,4 +77,28 @@ enum class L2GenesisError : uint8_t
 /// `block.header.state_root` and `hash` to the NativeRollup constructor.
 [[nodiscard]] Result<Genesis, L2GenesisError> make_l2_genesis(const L2GenesisConfig& config);
 
+// --- The L2 genesis file (`ultrasound rollup --genesis FILE`, `ultrasound l2-genesis FILE`) -----
+//
+//   { "chainId": 901,                 required, not 0
+//     "gasLimit": 30000000,           optional (default 30M)
+//     "timestamp": 0,                 optional (Unix seconds)
+//     "baseFeePerGas": "0x3b9aca00",  optional (default 1 gwei; a number or a hex quantity)
+//     "fork": "Osaka",                optional: the L1's revision, Cancun or later
+//     "bridgeBalance": "0x...",       optional (default 2^100 wei)
+//     "alloc": { "0x..": { "balance", "nonce", "code", "storage" } }   optional (dev only)
+//   }
+//
+// Unknown members are errors (a typo must not silently make another chain). Parsed in
+// chain_spec.cpp with the chain file's readers; errors name the member, as ChainSpecError.
+
+/// Reads an L2 genesis file's JSON (the format above); make_l2_genesis() then checks the values.
+[[nodiscard]] Result<L2GenesisConfig, ChainSpecError> l2_genesis_from_json(const nlohmann::json& j);
+
+/// Reads an L2 genesis file (the file's path is appended to the error).
+[[nodiscard]] Result<L2GenesisConfig, ChainSpecError> load_l2_genesis(
+    const std::filesystem::path& path);
+
+/// The file form of `config` (every member written), which l2_genesis_from_json() reads back.
+[[nodiscard]] nlohmann::json to_json(const L2GenesisConfig& config);
+
 }  // namespace ultra::node

@@ -34,6 +34,41 @@ bool is_transient(TxError e) noexcept
            e == TxError::kType3TxMaxBlobGasAllowanceExceeded || e == TxError::kNonceMismatchTooHigh;
 }
 
+/// The transactions of `first` in order, then the pool's (Node::build_payload()). A rejected
+/// one of `first` is skipped; the pool's rejections are the pool's.
+class FirstThenPool final : public execution::TransactionSource
+{
+public:
+    FirstThenPool(std::span<const Transaction> first, PendingTransactions& pool) noexcept
+        : first_{first}, pool_{pool}
+    {}
+
+    execution::CandidateTransaction peek() override
+    {
+        if (next_ < first_.size()) return {&first_[next_], std::nullopt};
+        return pool_.peek();
+    }
+    void accept() override
+    {
+        if (next_ < first_.size())
+            ++next_;
+        else
+            pool_.accept();
+    }
+    void reject(TxError reason) override
+    {
+        if (next_ < first_.size())
+            ++next_;
+        else
+            pool_.reject(reason);
+    }
+
+private:
+    std::span<const Transaction> first_;
+    size_t next_ = 0;
+    PendingTransactions& pool_;
+};
+
 }  // namespace
 
 Result<std::unique_ptr<Node>, std::string> Node::open(NodeConfig config)
@@ -232,7 +267,7 @@ Result<std::vector<Hash256>, std::string> Node::mine(uint64_t count,
                                                      uint64_t interval)
 {
     if (count == 0) return std::vector<Hash256>{};
-    MineRequest request{.count = count, .timestamp = timestamp, .interval = interval};
+    MineRequest request{.count = count, .timestamp = timestamp, .interval = interval, .job = {}};
     std::unique_lock lock{work_mutex_};
     if (stopping_ || !producer_) return unexpected(std::string{"node is not running"});
     requests_.push_back(&request);
@@ -243,6 +278,11 @@ Result<std::vector<Hash256>, std::string> Node::mine(uint64_t count,
 
 void Node::serve(MineRequest& request)
 {
+    if (request.job) {
+        request.job();
+        request.result = std::vector<Hash256>{};
+        return;
+    }
     std::vector<Hash256> hashes;
     const std::shared_ptr<const HeadState> head = this->head();
     uint64_t timestamp = next_timestamp(head->header);
@@ -344,22 +384,20 @@ void Node::run_producer()
     set_busy(false);
 }
 
-Result<std::optional<CommittedBlock>, std::string> Node::produce_block(uint64_t timestamp,
-                                                                       bool sync,
-                                                                       bool allow_empty)
+Result<Payload, std::string> Node::build_on(const HeadState& head,
+                                            uint64_t timestamp,
+                                            execution::TransactionSource& source)
 {
-    const std::shared_ptr<const HeadState> head = this->head();
-    const BlockHeader& parent = head->header;
-
+    const BlockHeader& parent = head.header;
     execution::PayloadAttributes attributes;
     attributes.timestamp = timestamp;
     attributes.fee_recipient = config_.coinbase;
     // A dev chain has no beacon chain: PREVRANDAO is derived from the parent hash (a value that
     // differs per block), the beacon root is the parent's hash as well (EIP-4788 only stores it).
-    attributes.prev_randao = keccak256(head->hash.view());
-    attributes.parent_beacon_block_root = head->hash;
+    attributes.prev_randao = keccak256(head.hash.view());
+    attributes.parent_beacon_block_root = head.hash;
     attributes.gas_limit = config_.target_gas_limit;
-    if (config_.payload_hook) config_.payload_hook(*head, attributes);  // rollup sequencer hook
+    if (config_.payload_hook) config_.payload_hook(head, attributes);  // rollup sequencer hook
 
     const std::unique_ptr<storage::TrieStateRoots> roots = store_->state_roots(parent.state_root);
     const execution::ChainContext chain{
@@ -367,44 +405,56 @@ Result<std::optional<CommittedBlock>, std::string> Node::produce_block(uint64_t 
         .parent = parent,
         .parent_total_difficulty = std::nullopt,
         .ancestors = {},
-        .parent_state = *head->state,
+        .parent_state = *head.state,
         .state_roots = *roots,
         .block_hashes = *hashes_,
         .precompiles = *precompiles_,
         .deposit_contract = config_.spec.deposit_contract,
         .stop_past_header_gas_used = false,
     };
-    PendingTransactions pending = pool_.pending(next_base_fee(parent));
-    if (!allow_empty && pending.remaining() == 0) return std::optional<CommittedBlock>{};
-    auto built = execution::build_block(chain, attributes, pending);
+    auto built = execution::build_block(chain, attributes, source);
     if (!built)
         return unexpected("block " + std::to_string(parent.number + 1) + ": " +
                           built.error().to_string());
+    Payload payload;
+    payload.hash = header_hash(built->block.header);
+    payload.block = std::move(built->block);
+    payload.senders = std::move(built->senders);
+    payload.result = std::move(built->result);
+    payload.new_trie_nodes = roots->take_new_nodes();
+    // The transactions the builder found invalid on this state will not become valid by
+    // waiting: they leave the pool with the included ones.
+    for (const execution::RejectedTransaction& r : built->rejected)
+        if (!is_transient(r.error)) payload.invalid.push_back(r.hash);
+    return payload;
+}
 
+Result<CommittedBlock, std::string> Node::commit(Payload payload, bool sync)
+{
+    if (payload.block.header.parent_hash != head()->hash)
+        return unexpected("block " + std::to_string(payload.block.header.number) +
+                          " was built on 0x" + to_hex(payload.block.header.parent_hash.view()) +
+                          ", which is no longer the head");
     CommittedBlock committed;
-    committed.hash = header_hash(built->block.header);
-    committed.senders = std::move(built->senders);
-    committed.tx_hashes.reserve(built->block.transactions.size());
-    for (const Transaction& tx : built->block.transactions)
+    committed.hash = payload.hash;
+    committed.senders = std::move(payload.senders);
+    committed.tx_hashes.reserve(payload.block.transactions.size());
+    for (const Transaction& tx : payload.block.transactions)
         committed.tx_hashes.push_back(transaction_hash(tx));
 
     storage::MetaEntry senders_entry{senders_key(committed.hash), {}};
     senders_entry.value.reserve(20 * committed.senders.size());
     for (const Address& a : committed.senders) senders_entry.value.append(a.view());
-    if (auto r = store_->commit_block(built->block, built->result, roots->new_nodes(),
+    if (auto r = store_->commit_block(payload.block, payload.result, payload.new_trie_nodes,
                                       std::span{&senders_entry, 1}, sync);
         !r) {
         return unexpected(r.error().message);
     }
 
-    // The transactions the builder found invalid on this state will not become valid by
-    // waiting: they leave the pool with the included ones.
     std::vector<Hash256> removed = committed.tx_hashes;
-    for (const execution::RejectedTransaction& r : built->rejected)
-        if (!is_transient(r.error)) removed.push_back(r.hash);
-
+    removed.insert(removed.end(), payload.invalid.begin(), payload.invalid.end());
     auto new_head = std::make_shared<const HeadState>(
-        HeadState{built->block.header, committed.hash,
+        HeadState{payload.block.header, committed.hash,
                   std::shared_ptr<const storage::HeadStateView>{store_->state_view_at_head()}});
     {
         const std::lock_guard lock{head_mutex_};
@@ -417,13 +467,120 @@ Result<std::optional<CommittedBlock>, std::string> Node::produce_block(uint64_t 
     }
     mined_cv_.notify_all();
 
-    committed.block = std::move(built->block);
-    committed.receipts = std::move(built->result.output.receipts);
+    committed.block = std::move(payload.block);
+    committed.receipts = std::move(payload.result.output.receipts);
     {
         const std::lock_guard lock{listeners_mutex_};
         for (const auto& listener : listeners_) listener(committed);
     }
+    return committed;
+}
+
+Result<std::optional<CommittedBlock>, std::string> Node::produce_block(uint64_t timestamp,
+                                                                       bool sync,
+                                                                       bool allow_empty)
+{
+    const std::shared_ptr<const HeadState> head = this->head();
+    PendingTransactions pending = pool_.pending(next_base_fee(head->header));
+    if (!allow_empty && pending.remaining() == 0) return std::optional<CommittedBlock>{};
+    ULTRA_TRY(auto payload, build_on(*head, timestamp, pending));
+    ULTRA_TRY(auto committed, commit(std::move(payload), sync));
     return std::optional<CommittedBlock>{std::move(committed)};
+}
+
+Result<void, std::string> Node::run_on_producer(std::function<void()> job)
+{
+    MineRequest request{
+        .count = 0, .timestamp = std::nullopt, .interval = 1, .job = std::move(job)};
+    std::unique_lock lock{work_mutex_};
+    if (stopping_ || !producer_) return unexpected(std::string{"node is not running"});
+    requests_.push_back(&request);
+    work_cv_.notify_all();
+    request_done_cv_.wait(lock, [&] { return request.done; });
+    if (!request.result) return unexpected(std::move(request.result).error());
+    return {};
+}
+
+Result<Payload, std::string> Node::build_payload(uint64_t timestamp, std::vector<Transaction> first)
+{
+    Result<Payload, std::string> out{unexpected(std::string{"not run"})};
+    ULTRA_TRY_VOID(run_on_producer([&] {
+        const std::shared_ptr<const HeadState> head = this->head();
+        if (timestamp <= head->header.timestamp) {
+            out = unexpected("timestamp " + std::to_string(timestamp) +
+                             " is not after the head's " + std::to_string(head->header.timestamp));
+            return;
+        }
+        PendingTransactions pending = pool_.pending(next_base_fee(head->header));
+        FirstThenPool source{first, pending};
+        out = build_on(*head, timestamp, source);
+    }));
+    return out;
+}
+
+Result<Hash256, std::string> Node::commit_payload(Payload payload)
+{
+    Result<Hash256, std::string> out{unexpected(std::string{"not run"})};
+    ULTRA_TRY_VOID(run_on_producer([&] {
+        auto committed = commit(std::move(payload), true);
+        if (committed)
+            out = committed->hash;
+        else
+            out = unexpected(std::move(committed).error());
+    }));
+    return out;
+}
+
+Result<Hash256, std::string> Node::import_block(Block block)
+{
+    Result<Hash256, std::string> out{unexpected(std::string{"not run"})};
+    ULTRA_TRY_VOID(run_on_producer([&] {
+        const std::shared_ptr<const HeadState> head = this->head();
+        const uint64_t number = block.header.number;
+        if (block.header.parent_hash != head->hash) {
+            out = unexpected("block " + std::to_string(number) + " has parent 0x" +
+                             to_hex(block.header.parent_hash.view()) + ", not the head 0x" +
+                             to_hex(head->hash.view()) + " (block " +
+                             std::to_string(head->header.number) + ")");
+            return;
+        }
+        const std::unique_ptr<storage::TrieStateRoots> roots =
+            store_->state_roots(head->header.state_root);
+        const execution::ChainContext chain{
+            .config = chain_config(),
+            .parent = head->header,
+            .parent_total_difficulty = std::nullopt,
+            .ancestors = {},
+            .parent_state = *head->state,
+            .state_roots = *roots,
+            .block_hashes = *hashes_,
+            .precompiles = *precompiles_,
+            .deposit_contract = config_.spec.deposit_contract,
+            .stop_past_header_gas_used = false,
+        };
+        auto result = execution::state_transition(chain, block);
+        if (!result) {
+            out = unexpected("block " + std::to_string(number) +
+                             " is invalid: " + result.error().to_string());
+            return;
+        }
+        Payload payload;
+        payload.hash = header_hash(block.header);
+        payload.senders.reserve(block.transactions.size());
+        for (const Transaction& tx : block.transactions) {
+            // state_transition() recovered every sender: this cannot fail.
+            payload.senders.push_back(recover_sender(tx).value_or(Address{}));
+        }
+        payload.block = std::move(block);
+        payload.result = std::move(*result);
+        payload.new_trie_nodes = roots->take_new_nodes();
+        auto committed = commit(std::move(payload), true);
+        if (committed)
+            out = committed->hash;
+        else
+            out = unexpected(std::move(committed).error());
+    }));
+    return out;
 }
 
 }  // namespace ultra::node

@@ -19,6 +19,7 @@
 #include <ultra/core/types/block.hpp>
 #include <ultra/core/types/transaction.hpp>
 #include <ultra/core/uint256.hpp>
+#include <ultra/execution/block.hpp>
 #include <ultra/execution/precompile_set.hpp>
 #include <ultra/execution/receipt.hpp>
 #include <ultra/storage/chain_store.hpp>
@@ -31,6 +32,7 @@
 
 namespace ultra::execution {
 struct PayloadAttributes;
+class TransactionSource;
 }  // namespace ultra::execution
 
 /// The running L1 dev node (`ultrasound node`): one chain in a ChainStore, a Mempool, and one
@@ -114,6 +116,20 @@ struct CommittedBlock
     std::vector<execution::TxReceipt> receipts;  ///< one per transaction
 };
 
+/// A block built on the head by Node::build_payload() and not (yet) part of the chain: the rollup
+/// proposer settles it on L1 first and commits it only once L1 took it (commit_payload()).
+struct Payload
+{
+    Block block;                   ///< the sealed block
+    Hash256 hash;                  ///< its hash
+    std::vector<Address> senders;  ///< the sender of each transaction
+    /// The executed block: its diff, receipts and post-state root (what commit_payload() stores).
+    execution::BlockResult result;
+    std::vector<Bytes> new_trie_nodes;  ///< the trie nodes the post-state root created
+    /// Pool transactions the builder found invalid on this state (they leave the pool on commit).
+    std::vector<Hash256> invalid;
+};
+
 /// The node: the writer (one producer thread, with a large native stack) and any number of
 /// concurrent readers (the RPC threads), which read the store and the head snapshot.
 ///
@@ -123,7 +139,8 @@ struct CommittedBlock
 /// admitted. Admission and the head move happen under one lock, so that the pool and the head
 /// state it is checked against always agree.
 ///
-/// Limitations: one chain, no reorgs; transactions pooled but not yet mined are lost when the
+/// Limitations: one chain, no reorgs (a rollup proposer commits a block only once L1 settled it:
+/// build_payload(), commit_payload()); transactions pooled but not yet mined are lost when the
 /// process ends (like go-ethereum's --dev without a journal).
 class Node
 {
@@ -212,6 +229,24 @@ public:
                                                                  std::optional<uint64_t> timestamp,
                                                                  uint64_t interval = 1);
 
+    /// Builds the block after the head at `timestamp` (after the head's) on the producer thread,
+    /// with `first` in that order ahead of what the pool offers (a rollup's deposit claim and
+    /// forced-inclusion transactions; one that is invalid on the state is left out), and returns
+    /// it without committing it. The payload hook applies as for mined blocks.
+    [[nodiscard]] Result<Payload, std::string> build_payload(uint64_t timestamp,
+                                                             std::vector<Transaction> first = {});
+
+    /// Commits a payload of build_payload() (fsynced) and announces it, like a mined block.
+    /// Errors: the head moved since it was built, a storage failure, the node stopping.
+    [[nodiscard]] Result<Hash256, std::string> commit_payload(Payload payload);
+
+    /// Imports a block made elsewhere onto the head (a rollup follower: the L2 blocks settled on
+    /// L1): execution::state_transition() validates it in full against the head (header, roots,
+    /// gas, receipts, state root), then it is committed (fsynced) and announced; the pool drops
+    /// its transactions. Errors: the parent is not the head, an invalid block (the failure's
+    /// text), a storage failure, the node stopping.
+    [[nodiscard]] Result<Hash256, std::string> import_block(Block block);
+
     /// The senders of a stored block's transactions: as the producer recorded them with the
     /// block, else recovered from the signatures.
     [[nodiscard]] std::vector<Address> senders(const Hash256& block_hash, const Block& block) const;
@@ -226,6 +261,8 @@ private:
         uint64_t count = 1;
         std::optional<uint64_t> timestamp;
         uint64_t interval = 1;
+        /// Set: run this on the producer thread instead of mining (build, commit, import).
+        std::function<void()> job;
         bool done = false;
         Result<std::vector<Hash256>, std::string> result{std::vector<Hash256>{}};
     };
@@ -241,6 +278,14 @@ private:
     /// Without `allow_empty`, nothing is made when the pool offers nothing (std::nullopt).
     [[nodiscard]] Result<std::optional<CommittedBlock>, std::string>
     produce_block(uint64_t timestamp, bool sync, bool allow_empty = true);
+    /// Builds the block after `head` at `timestamp` from `source` without committing it.
+    [[nodiscard]] Result<Payload, std::string> build_on(const HeadState& head,
+                                                        uint64_t timestamp,
+                                                        execution::TransactionSource& source);
+    /// Commits `payload` (a child of the head), moves the head and the pool, tells the listeners.
+    [[nodiscard]] Result<CommittedBlock, std::string> commit(Payload payload, bool sync);
+    /// Runs `job` on the producer thread and waits for it. Errors: the node is not running.
+    [[nodiscard]] Result<void, std::string> run_on_producer(std::function<void()> job);
     /// Sets busy_ and wakes the waiters.
     void set_busy(bool busy);
     /// Serves one mine() request.

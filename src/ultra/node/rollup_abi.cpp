@@ -198,6 +198,51 @@ Result<DepositMessage, std::string> decode_deposit_log(const execution::Log& log
     return d;
 }
 
+Result<BlockAdvanced, std::string> decode_block_advanced_log(const execution::Log& log)
+{
+    if (log.topics.size() != 2 || log.topics[0] != event_topic(kBlockAdvancedSignature))
+        return unexpected(std::string("not a BlockAdvanced event"));
+    if (log.data.size() != 4 * 32)
+        return unexpected(std::string("BlockAdvanced: data is not four words"));
+    BlockAdvanced e;
+    const uint256 number = from_bytes32(log.topics[1]);
+    if (number > uint256{UINT64_MAX})
+        return unexpected(std::string("BlockAdvanced: number too large"));
+    e.number = static_cast<uint64_t>(number);
+    std::memcpy(e.block_hash.data(), log.data.data(), 32);
+    std::memcpy(e.state_root.data(), log.data.data() + 32, 32);
+    ULTRA_TRY(e.proposer, decode_address(BytesView{log.data}.substr(64, 32)));
+    e.burned_fees = word_at(log.data, 96);
+    return e;
+}
+
+Result<Enqueued, std::string> decode_enqueued_log(const execution::Log& log)
+{
+    if (log.topics.size() != 3 || log.topics[0] != event_topic(kTransactionEnqueuedSignature))
+        return unexpected(std::string("not a TransactionEnqueued event"));
+    const BytesView data = log.data;
+    if (data.size() < 3 * 32) return unexpected(std::string("TransactionEnqueued: data too short"));
+    Enqueued e;
+    const uint256 index = from_bytes32(log.topics[1]);
+    if (index > uint256{UINT64_MAX})
+        return unexpected(std::string("TransactionEnqueued: index too large"));
+    e.index = static_cast<uint64_t>(index);
+    e.tx_hash = log.topics[2];
+    ULTRA_TRY(e.sender, decode_address(data.substr(0, 32)));
+    ULTRA_TRY(const size_t offset, small_at(data, 32, data.size(), "TransactionEnqueued offset"));
+    ULTRA_TRY(e.signed_tx, read_bytes(data, offset, "TransactionEnqueued signedTx"));
+    if (keccak256(e.signed_tx) != e.tx_hash)
+        return unexpected(std::string("TransactionEnqueued: txHash is not the bytes' hash"));
+    return e;
+}
+
+Bytes view_call(std::string_view signature, const Address& arg)
+{
+    Bytes out = selector(signature);
+    put_address(out, arg);
+    return out;
+}
+
 Hash256 next_deposit_root(const Hash256& root,
                           uint64_t nonce,
                           const Address& sender,

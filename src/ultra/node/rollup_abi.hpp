@@ -105,6 +105,46 @@ inline constexpr std::string_view kDepositEventSignature =
 /// sender, l2_recipient and amount, in order).
 [[nodiscard]] Bytes encode_claim_deposits(std::span<const DepositMessage> deposits);
 
+/// NativeRollup's BlockAdvanced(uint256 indexed number, bytes32 blockHash, bytes32 stateRoot,
+/// address proposer, uint256 burnedFees): L2 block `number` is settled.
+inline constexpr std::string_view kBlockAdvancedSignature =
+    "BlockAdvanced(uint256,bytes32,bytes32,address,uint256)";
+
+/// A decoded BlockAdvanced event.
+struct BlockAdvanced
+{
+    uint64_t number = 0;  ///< the L2 block
+    Hash256 block_hash;   ///< its hash
+    Hash256 state_root;   ///< its post-state root
+    Address proposer;     ///< who advanced
+    uint256 burned_fees;  ///< EXECUTE's burnedFees
+};
+
+/// Decodes a BlockAdvanced log (topics and data checked).
+[[nodiscard]] Result<BlockAdvanced, std::string> decode_block_advanced_log(
+    const execution::Log& log);
+
+/// NativeRollup's TransactionEnqueued(uint256 indexed index, bytes32 indexed txHash, address
+/// sender, bytes signedTx): a transaction queued for forced inclusion.
+inline constexpr std::string_view kTransactionEnqueuedSignature =
+    "TransactionEnqueued(uint256,bytes32,address,bytes)";
+
+/// A decoded TransactionEnqueued event.
+struct Enqueued
+{
+    uint64_t index = 0;  ///< its place in the inbox
+    Hash256 tx_hash;     ///< keccak256(signed_tx)
+    Address sender;      ///< the L1 account that queued it
+    Bytes signed_tx;     ///< the L2 transaction's canonical encoding (as queued: unchecked)
+};
+
+/// Decodes a TransactionEnqueued log (topics and the ABI data checked; the hash must be the
+/// keccak of the bytes).
+[[nodiscard]] Result<Enqueued, std::string> decode_enqueued_log(const execution::Log& log);
+
+/// The calldata of a view taking one address: selector(signature) ++ the address as a word.
+[[nodiscard]] Bytes view_call(std::string_view signature, const Address& arg);
+
 /// NativeRollup's constructor settings (its `Config` struct; docs/rollup.md § Settings). The
 /// enums are their Solidity ordinals.
 struct RollupConfig

@@ -148,6 +148,107 @@ RollupL1::deposits_between(uint64_t first_nonce, const Hash256& from_root, const
     return unexpected("the deposit events do not reach root 0x" + to_hex(to_root.view()));
 }
 
+Result<uint256, std::string> RollupL1::uint_view(std::string_view signature)
+{
+    ULTRA_TRY(const auto data, call(rollup_, rollup_abi::view_call(signature)));
+    return rollup_abi::decode_uint(data);
+}
+
+Result<Hash256, std::string> RollupL1::genesis_block_hash()
+{
+    ULTRA_TRY(const auto data, call(rollup_, rollup_abi::view_call("genesisBlockHash()")));
+    return rollup_abi::decode_word(data);
+}
+
+Result<uint64_t, std::string> RollupL1::chain_id()
+{
+    ULTRA_TRY(const auto id, uint_view("chainId()"));
+    if (id == 0 || id > uint256{UINT64_MAX})
+        return unexpected("no NativeRollup at " + to_0x_hex(rollup_));
+    return static_cast<uint64_t>(id);
+}
+
+Result<std::vector<RollupL1::Settlement>, std::string> RollupL1::settlements(uint64_t from_l1_block,
+                                                                             uint64_t first_number,
+                                                                             uint64_t count)
+{
+    rpc::LogFilter filter;
+    filter.from_block = from_l1_block;
+    filter.to_block = rpc::BlockTag::kLatest;
+    filter.addresses = {rollup_};
+    std::vector<Hash256> numbers;
+    numbers.reserve(count);
+    for (uint64_t i = 0; i < count; ++i) numbers.push_back(to_bytes32(uint256{first_number + i}));
+    filter.topics = {{rollup_abi::event_topic(rollup_abi::kBlockAdvancedSignature)},
+                     std::move(numbers)};
+    ULTRA_TRY(const auto logs, guarded("eth_getLogs", [&] { return l1_.get_logs(filter); }));
+    std::vector<Settlement> out;
+    out.reserve(logs.size());
+    for (const rpc::RpcLog& log : logs) {
+        ULTRA_TRY(auto event, rollup_abi::decode_block_advanced_log(log.log));
+        out.push_back(Settlement{std::move(event), log.context.tx_hash, log.context.block_num});
+    }
+    return out;
+}
+
+Result<rollup_abi::AdvanceCall, std::string> RollupL1::advance_call(const Hash256& l1_tx)
+{
+    const std::string what = "L1 transaction " + to_0x_hex(l1_tx);
+    ULTRA_TRY(const auto tx, guarded("eth_getTransactionByHash", [&] {
+                  return l1_.request("eth_getTransactionByHash",
+                                     nlohmann::json::array({to_0x_hex(l1_tx)}));
+              }));
+    if (!tx.is_object()) return unexpected(what + " is unknown to L1");
+    const auto to = tx.contains("to") && tx["to"].is_string()
+                        ? fixed_from_hex<20>(tx["to"].get<std::string>())
+                        : std::nullopt;
+    if (!to || *to != rollup_)
+        return unexpected(what + " is not a call to the rollup (advance() through a contract " +
+                          "cannot be derived from calldata)");
+    const auto input = tx.contains("input") && tx["input"].is_string()
+                           ? from_hex(tx["input"].get<std::string>())
+                           : std::nullopt;
+    if (!input) return unexpected(what + ": no input");
+    auto call = rollup_abi::decode_advance(*input);
+    if (!call) return unexpected(what + ": " + call.error());
+    return call;
+}
+
+Result<bool, std::string> RollupL1::may_advance()
+{
+    if (!sequencing_) {
+        ULTRA_TRY(const auto mode, uint_view("sequencing()"));
+        if (mode > uint256{1}) return unexpected(std::string("sequencing(): unknown mode"));
+        sequencing_ = static_cast<uint8_t>(mode);
+    }
+    if (*sequencing_ == 0) return true;  // Based
+    ULTRA_TRY(const auto me, proposer());
+    ULTRA_TRY(const auto listed, call(rollup_, rollup_abi::view_call("isSequencer(address)", me)));
+    ULTRA_TRY(const auto is_listed, rollup_abi::decode_uint(listed));
+    if (is_listed != 0) return true;
+    ULTRA_TRY(const auto open, uint_view("forcedInclusionOpen()"));
+    return open != 0;
+}
+
+Result<std::vector<rollup_abi::Enqueued>, std::string> RollupL1::pending_inbox()
+{
+    std::vector<rollup_abi::Enqueued> out;
+    ULTRA_TRY(const auto head, uint_view("inboxHead()"));
+    ULTRA_TRY(const auto length, uint_view("inboxLength()"));
+    if (head >= length) return out;
+    rpc::LogFilter filter;
+    filter.from_block = uint64_t{0};
+    filter.to_block = rpc::BlockTag::kLatest;
+    filter.addresses = {rollup_};
+    filter.topics = {{rollup_abi::event_topic(rollup_abi::kTransactionEnqueuedSignature)}};
+    ULTRA_TRY(const auto logs, guarded("eth_getLogs", [&] { return l1_.get_logs(filter); }));
+    for (const rpc::RpcLog& log : logs) {
+        ULTRA_TRY(auto e, rollup_abi::decode_enqueued_log(log.log));
+        if (uint256{e.index} >= head) out.push_back(std::move(e));
+    }
+    return out;
+}
+
 Result<AdvanceReceipt, std::string> RollupL1::submit_advance(const rollup_abi::AdvanceCall& call,
                                                              uint64_t gas_limit,
                                                              std::chrono::milliseconds timeout)

@@ -91,6 +91,40 @@ public:
     /// future" for the advance() that settles it in a later L1 block).
     [[nodiscard]] Result<uint64_t, std::string> latest_timestamp();
 
+    // --- Deriving the L2 chain from L1 (followers, and proposers catching up) ----------------
+
+    /// genesisBlockHash(): the L2 genesis the rollup was deployed with.
+    [[nodiscard]] Result<Hash256, std::string> genesis_block_hash();
+
+    /// chainId(): the L2 chain id.
+    [[nodiscard]] Result<uint64_t, std::string> chain_id();
+
+    /// The BlockAdvanced events of L2 blocks first_number .. first_number + count - 1 in L1
+    /// blocks [from_l1_block, latest], in order, with the L1 transaction and block of each
+    /// (the number is an indexed topic: the answer is bounded by `count`, however long L1 is).
+    struct Settlement
+    {
+        rollup_abi::BlockAdvanced event;  ///< the decoded event
+        Hash256 l1_tx;                    ///< the transaction that emitted it
+        uint64_t l1_block = 0;            ///< its L1 block
+    };
+    [[nodiscard]] Result<std::vector<Settlement>, std::string> settlements(uint64_t from_l1_block,
+                                                                           uint64_t first_number,
+                                                                           uint64_t count);
+
+    /// The advance() call of L1 transaction `l1_tx` (its calldata, decoded). Errors: the
+    /// transaction is unknown, is not a call to the rollup, or is not advance() (a proposer that
+    /// called through a contract: docs/rollup.md § advance).
+    [[nodiscard]] Result<rollup_abi::AdvanceCall, std::string> advance_call(const Hash256& l1_tx);
+
+    /// Whether the key's address may advance now: `Based`, or on the allow-list, or a queued
+    /// transaction is overdue (forcedInclusionOpen()).
+    [[nodiscard]] Result<bool, std::string> may_advance();
+
+    /// The inbox's unincluded transactions (inboxHead() onward), oldest first, from the
+    /// TransactionEnqueued events.
+    [[nodiscard]] Result<std::vector<rollup_abi::Enqueued>, std::string> pending_inbox();
+
     /// eth_call of `data` to `to` at "latest": the return data, or the error's text.
     [[nodiscard]] Result<Bytes, std::string> call(const Address& to, BytesView data);
 
@@ -100,6 +134,10 @@ private:
     Bytes32 key_;
     uint64_t l1_chain_id_;
     std::optional<Address> bridge_;
+    std::optional<uint8_t> sequencing_;  ///< sequencing(), cached (immutable)
+
+    /// A uint view of the rollup at "latest".
+    [[nodiscard]] Result<uint256, std::string> uint_view(std::string_view signature);
 };
 
 }  // namespace ultra::node

@@ -123,11 +123,18 @@ Result<stateless::ExecutionWitness, std::string> block_witness(const Node& node,
     auto block = store.block(block_hash);
     if (!block) return unexpected(store_error(block.error()));
     if (!*block) return unexpected("unknown block " + to_0x_hex(block_hash));
-    const Block& b = **block;
+    return block_witness(node, **block);
+}
+
+Result<stateless::ExecutionWitness, std::string> block_witness(const Node& node, const Block& b)
+{
+    const storage::ChainStore& store = node.store();
     if (b.header.number == 0) return unexpected(std::string{"the genesis block has no witness"});
     auto parent = store.header(b.header.parent_hash);
     if (!parent) return unexpected(store_error(parent.error()));
-    if (!*parent) return unexpected("the parent of " + to_0x_hex(block_hash) + " is not stored");
+    if (!*parent)
+        return unexpected("the parent of block " + std::to_string(b.header.number) +
+                          " is not stored");
     const Hash256& pre_root = (*parent)->state_root;
 
     // Execute the block again, recording its reads.

@@ -5,6 +5,7 @@
 #include <string>
 #include <ultra/core/bytes.hpp>
 #include <ultra/core/result.hpp>
+#include <ultra/core/types/block.hpp>
 #include <ultra/stateless/witness.hpp>
 
 namespace ultra::node {
@@ -28,5 +29,10 @@ class Node;
 [[nodiscard]] Result<stateless::ExecutionWitness, std::string> block_witness(
     const Node& node,
     const Hash256& block_hash);
+
+/// The execution witness of `block`, whose parent is stored but which need not be (a payload
+/// the rollup proposer is about to settle): as above.
+[[nodiscard]] Result<stateless::ExecutionWitness, std::string> block_witness(const Node& node,
+                                                                             const Block& block);
 
 }  // namespace ultra::node

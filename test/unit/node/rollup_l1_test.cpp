@@ -10,8 +10,8 @@
 #include <ultra/core/hex.hpp>
 #include <ultra/execution/host.hpp>
 #include <ultra/node/l2_genesis.hpp>
+#include <ultra/node/rollup_driver.hpp>
 #include <ultra/node/rollup_l1.hpp>
-#include <ultra/node/rollup_sequencer.hpp>
 #include <ultra/rpc/server.hpp>
 
 #include "node_helpers.hpp"
@@ -194,7 +194,7 @@ struct L2Fixture
         config.datadir = dir.path();
         config.store.sync = false;
         config.mining = node::MiningMode::kManual;
-        config.payload_hook = node::SequencerAnchor::hook(anchor, proposer);
+        config.payload_hook = node::RollupAnchor::hook(anchor, proposer);
         auto opened = node::Node::open(std::move(config));
         if (!opened) throw std::runtime_error("cannot open the L2 node: " + opened.error());
         l2 = std::move(*opened);
@@ -211,7 +211,7 @@ struct L2Fixture
     }
 
     NodeTempDir dir;
-    std::shared_ptr<node::SequencerAnchor> anchor = std::make_shared<node::SequencerAnchor>();
+    std::shared_ptr<node::RollupAnchor> anchor = std::make_shared<node::RollupAnchor>();
     std::unique_ptr<node::Node> l2;
 };
 
@@ -219,12 +219,12 @@ TEST_F(RollupL1Test, SequencerSettlesEveryBlockAndRelaysDeposits)
 {
     node::RollupL1 r(*client, rollup, proposer_key.secret, node::kDevnetChainId);
     L2Fixture f(l2_genesis, proposer_key.address);
-    node::RollupSequencer seq(*f.l2, f.anchor, r, relayer_key.secret);
+    node::RollupDriver seq(*f.l2, f.anchor, r, relayer_key.secret);
 
     // An empty block, anchored at zero (no deposit yet).
     const auto first = seq.step();
     ASSERT_TRUE(first.has_value()) << first.error();
-    EXPECT_EQ(first->block_number, 1u);
+    EXPECT_EQ(first->block_number, std::optional<uint64_t>{1});
     EXPECT_EQ(first->deposits_claimed, 0u);
     auto head = r.head().value();
     EXPECT_EQ(head.number, 1u);
@@ -255,26 +255,216 @@ TEST_F(RollupL1Test, SequencerResubmitsOnlyUnsettledBlocks)
     node::RollupL1 r(*client, rollup, proposer_key.secret, node::kDevnetChainId);
     L2Fixture f(l2_genesis, proposer_key.address);
     {
-        node::RollupSequencer seq(*f.l2, f.anchor, r, relayer_key.secret);
+        node::RollupDriver seq(*f.l2, f.anchor, r, relayer_key.secret);
         ASSERT_TRUE(seq.step().has_value());
     }
     // A "crash" after mining two blocks that were never settled.
     ASSERT_TRUE(f.l2->mine(2, std::nullopt).has_value());
     EXPECT_EQ(r.head().value().number, 1u);
 
-    node::RollupSequencer restarted(*f.l2, f.anchor, r, relayer_key.secret);
-    const auto sent = restarted.catch_up();
+    node::RollupDriver restarted(*f.l2, f.anchor, r, relayer_key.secret);
+    const auto sent = restarted.sync();
     ASSERT_TRUE(sent.has_value()) << sent.error();
-    EXPECT_EQ(*sent, 2u);
+    EXPECT_EQ(sent->resubmitted, 2u);
+    EXPECT_EQ(sent->imported, 0u);
     const auto head = r.head().value();
     EXPECT_EQ(head.number, 3u);
     EXPECT_EQ(head.state_root, f.l2->head()->header.state_root);
     EXPECT_EQ(head.block_hash, f.l2->head()->hash);
     // Caught up: nothing is sent twice.
-    EXPECT_EQ(restarted.catch_up().value(), 0u);
+    EXPECT_EQ(restarted.sync().value().resubmitted, 0u);
     const uint64_t nonce = client->get_transaction_count(proposer_key.address);
-    EXPECT_EQ(restarted.catch_up().value(), 0u);
+    EXPECT_EQ(restarted.sync().value().resubmitted, 0u);
     EXPECT_EQ(client->get_transaction_count(proposer_key.address), nonce);
+}
+
+/// An L2 transaction on the fixture's L2 chain.
+Transaction l2_tx(const TestKey& key, uint64_t nonce, const Address& to, const uint256& value)
+{
+    Transaction tx;
+    tx.type = TxType::kDynamicFee;
+    tx.chain_id = kL2ChainId;
+    tx.nonce = nonce;
+    tx.to = to;
+    tx.value = value;
+    tx.gas_limit = 21'000;
+    tx.max_fee_per_gas = uint256{10'000'000'000};
+    tx.max_priority_fee_per_gas = uint256{1'000'000'000};
+    return signed_tx(tx, key);
+}
+
+TEST_F(RollupL1Test, AFollowerFromScratchReachesTheProposersRoot)
+{
+    node::RollupL1 r(*client, rollup, proposer_key.secret, node::kDevnetChainId);
+    L2Fixture proposer(l2_genesis, proposer_key.address);
+    node::RollupDriver seq(*proposer.l2, proposer.anchor, r, relayer_key.secret);
+    ASSERT_TRUE(seq.check_genesis().has_value());
+
+    // Three blocks: a deposit, then a transfer on L2.
+    const auto alice = "0x00000000000000000000000000000000000a11ce"_addr;
+    deposit(0, alice, kOneEther);
+    ASSERT_TRUE(seq.step().has_value());
+    ASSERT_TRUE(proposer.l2->submit(l2_tx(relayer_key, 1, alice, uint256{7})).has_value());
+    ASSERT_TRUE(seq.step().has_value());
+    ASSERT_TRUE(seq.step().has_value());
+    const auto settled = r.head().value();
+    ASSERT_EQ(settled.number, 3u);
+
+    // A follower with no key, from an empty datadir, derives the chain from L1 alone.
+    node::RollupL1 follower_l1(*client, rollup, Bytes32{}, node::kDevnetChainId);
+    L2Fixture follower(l2_genesis, Address{});
+    node::RollupDriver derive(*follower.l2, follower.anchor, follower_l1, Bytes32{},
+                              {.role = node::RollupRole::kFollower, .include_inbox = true});
+    ASSERT_TRUE(derive.check_genesis().has_value());
+    const auto step = derive.step();
+    ASSERT_TRUE(step.has_value()) << step.error();
+    EXPECT_EQ(step->imported, 3u);
+    EXPECT_FALSE(step->block_number.has_value());
+    EXPECT_EQ(follower.l2->head()->hash, settled.block_hash);
+    EXPECT_EQ(follower.l2->head()->header.state_root, settled.state_root);
+    EXPECT_EQ(follower.balance(alice), kOneEther + uint256{7});
+    // Every block is the proposer's, byte for byte.
+    for (uint64_t n = 1; n <= 3; ++n)
+        EXPECT_EQ(follower.l2->store().canonical_hash(n).value(),
+                  proposer.l2->store().canonical_hash(n).value());
+
+    // Nothing new: nothing imported; a new block is picked up by the next step.
+    EXPECT_EQ(derive.step().value().imported, 0u);
+    ASSERT_TRUE(seq.step().has_value());
+    EXPECT_EQ(derive.step().value().imported, 1u);
+    EXPECT_EQ(follower.l2->head()->hash, proposer.l2->head()->hash);
+    // A restarted follower (no cursor) finds its place again.
+    node::RollupDriver restarted(*follower.l2, follower.anchor, follower_l1, Bytes32{},
+                                 {.role = node::RollupRole::kFollower, .include_inbox = true});
+    EXPECT_EQ(restarted.step().value().imported, 0u);
+}
+
+TEST_F(RollupL1Test, AFollowerWithAnotherGenesisIsRefused)
+{
+    node::L2GenesisConfig other = l2_genesis;
+    other.alloc[depositor_key.address].balance = uint256{1};
+    node::RollupL1 follower_l1(*client, rollup, Bytes32{}, node::kDevnetChainId);
+    L2Fixture follower(other, Address{});
+    node::RollupDriver derive(*follower.l2, follower.anchor, follower_l1, Bytes32{},
+                              {.role = node::RollupRole::kFollower, .include_inbox = true});
+    const auto checked = derive.check_genesis();
+    ASSERT_FALSE(checked.has_value());
+    EXPECT_NE(checked.error().find("deployed with L2 genesis 0x" + to_hex(genesis_hash.view())),
+              std::string::npos)
+        << checked.error();
+}
+
+TEST_F(RollupL1Test, CompetingProposersShareOneChain)
+{
+    // Two based proposers on one rollup, each with its own L2 node and pool.
+    const TestKey other_key = make_test_key(3);
+    node::RollupL1 ra(*client, rollup, proposer_key.secret, node::kDevnetChainId);
+    node::RollupL1 rb(*client, rollup, other_key.secret, node::kDevnetChainId);
+    L2Fixture a(l2_genesis, proposer_key.address);
+    L2Fixture b(l2_genesis, other_key.address);
+    node::RollupDriver pa(*a.l2, a.anchor, ra, relayer_key.secret,
+                          {.role = node::RollupRole::kProposer, .include_inbox = true});
+    node::RollupDriver pb(*b.l2, b.anchor, rb, relayer_key.secret,
+                          {.role = node::RollupRole::kProposer, .include_inbox = true});
+
+    // Nothing pooled: a based proposer does not propose.
+    EXPECT_EQ(pa.step().value().idle, "nothing to propose");
+
+    // A user's transaction reaches B's pool only; A proposes first with its own.
+    const auto carol = "0x00000000000000000000000000000000000ca201"_addr;
+    ASSERT_TRUE(a.l2->submit(l2_tx(relayer_key, 0, carol, uint256{1})).has_value());
+    ASSERT_TRUE(b.l2->submit(l2_tx(relayer_key, 1, carol, uint256{2})).has_value());
+    const auto first = pa.step();
+    ASSERT_TRUE(first.has_value()) << first.error();
+    EXPECT_EQ(first->block_number, std::optional<uint64_t>{1});
+
+    // B built nothing on the old head: it imports A's block 1 and proposes block 2 on it, with
+    // its pooled transaction (nonce 1 follows A's nonce 0). Its coinbase is its own.
+    const auto second = pb.step();
+    ASSERT_TRUE(second.has_value()) << second.error();
+    EXPECT_EQ(second->imported, 1u);
+    EXPECT_EQ(second->block_number, std::optional<uint64_t>{2});
+    EXPECT_EQ(b.l2->head()->header.coinbase, other_key.address);
+    EXPECT_EQ(b.balance(carol), uint256{3});
+
+    // A imports B's block; both nodes hold the chain L1 settled.
+    const auto third = pa.step();
+    ASSERT_TRUE(third.has_value()) << third.error();
+    EXPECT_EQ(third->imported, 1u);
+    const auto head = ra.head().value();
+    EXPECT_EQ(head.number, 2u);
+    EXPECT_EQ(a.l2->head()->hash, head.block_hash);
+    EXPECT_EQ(b.l2->head()->hash, head.block_hash);
+    EXPECT_EQ(a.balance(carol), uint256{3});
+    // A's pool forgot the transaction B's block... and its own included one.
+    EXPECT_EQ(a.l2->mempool().pending_count(), 0u);
+}
+
+TEST_F(RollupL1Test, ACensoringSequencerLosesExclusivityToTheInbox)
+{
+    // A Sequenced rollup: the proposer key is the only sequencer; forced inclusion after 0 s.
+    node::rollup_abi::RollupConfig rc;
+    rc.chain_id = kL2ChainId;
+    rc.sequencing = 1;
+    rc.sequencers = {proposer_key.address};
+    rc.forced_inclusion_delay = 0;
+    const uint64_t nonce = client->get_transaction_count(proposer_key.address);
+    l1->submit_and_wait(devnet_tx(
+        proposer_key, nonce, std::nullopt, uint256{0},
+        node::rollup_abi::native_rollup_creation_code(rc, genesis_root, genesis_hash), 10'000'000));
+    const Address sequenced = execution::create_address(proposer_key.address, nonce);
+
+    const TestKey outsider_key = make_test_key(3);
+    node::RollupL1 rs(*client, sequenced, proposer_key.secret, node::kDevnetChainId);
+    node::RollupL1 ro(*client, sequenced, outsider_key.secret, node::kDevnetChainId);
+    L2Fixture s(l2_genesis, proposer_key.address);
+    L2Fixture o(l2_genesis, outsider_key.address);
+    node::RollupDriver censor(*s.l2, s.anchor, rs, relayer_key.secret,
+                              {.role = node::RollupRole::kSequencer, .include_inbox = false});
+    node::RollupDriver outsider(*o.l2, o.anchor, ro, relayer_key.secret,
+                                {.role = node::RollupRole::kProposer, .include_inbox = true});
+    ASSERT_TRUE(censor.step().has_value());
+    // The outsider has a transaction but may not advance.
+    const auto dave = "0x00000000000000000000000000000000000da7e0"_addr;
+    ASSERT_TRUE(o.l2->submit(l2_tx(relayer_key, 0, dave, uint256{5})).has_value());
+    const auto refused = outsider.step();
+    ASSERT_TRUE(refused.has_value()) << refused.error();
+    EXPECT_EQ(refused->imported, 1u);
+    EXPECT_FALSE(refused->block_number.has_value());
+    EXPECT_EQ(refused->idle, "not a sequencer, and no queued transaction is overdue");
+
+    // A user queues a transaction in the inbox; the sequencer leaves it out.
+    const Transaction queued = l2_tx(relayer_key, 0, dave, uint256{11});
+    const Bytes envelope = encode_transaction(queued);
+    Bytes call = node::rollup_abi::selector("enqueue(bytes)");
+    call += to_bytes32(uint256{32}).view();
+    call += to_bytes32(uint256{envelope.size()}).view();
+    call += envelope;
+    call.append((32 - envelope.size() % 32) % 32, 0);
+    l1->submit_and_wait(devnet_tx(depositor_key, 0, sequenced, uint256{0}, call, 200'000));
+    const auto censored = censor.step();
+    ASSERT_TRUE(censored.has_value()) << censored.error();
+    EXPECT_EQ(censored->inbox_included, 0u);
+
+    // Past the deadline anyone may advance: the outsider includes the queued transaction
+    // first (its own pooled one, same nonce, is left out).
+    const auto forced = outsider.step();
+    ASSERT_TRUE(forced.has_value()) << forced.error();
+    EXPECT_EQ(forced->imported, 1u);
+    ASSERT_TRUE(forced->block_number.has_value());
+    EXPECT_EQ(forced->inbox_included, 1u);
+    EXPECT_EQ(o.balance(dave), uint256{11});
+    const auto inbox_head = node::rollup_abi::decode_uint(
+        ro.call(sequenced, node::rollup_abi::view_call("inboxHead()")).value());
+    EXPECT_EQ(inbox_head.value(), uint256{1});
+    // Included: exclusivity is back, the outsider may no longer advance.
+    EXPECT_FALSE(ro.may_advance().value());
+    // The sequencer imports the outsider's block and goes on.
+    const auto after = censor.step();
+    ASSERT_TRUE(after.has_value()) << after.error();
+    EXPECT_EQ(after->imported, 1u);
+    EXPECT_TRUE(after->block_number.has_value());
+    EXPECT_EQ(s.balance(dave), uint256{11});
 }
 
 }  // namespace
