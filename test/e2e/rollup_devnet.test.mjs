@@ -6,18 +6,16 @@
 // stateRootAt match the L2 node's blocks); two rollups progress independently; a restart on the
 // same datadir reuses the deployed contracts and continues the chains.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { test } from "node:test";
 import { Contract, Wallet, parseEther } from "ethers";
 
+import { startDevnet, until } from "./lib/devnet.mjs";
 import { ethersProvider } from "./lib/flows.mjs";
-import { freePort, nodeUnavailableReason, repoRoot, runUltrasound, tempDatadir, ultrasoundBinary } from "./lib/node.mjs";
+import { freePort, nodeUnavailableReason, runUltrasound, tempDatadir } from "./lib/node.mjs";
 
 const unavailable = nodeUnavailableReason();
 const options = { skip: unavailable ?? false, timeout: 240000 };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const rollupAbi = [
     "function stateRoot() view returns (bytes32)",
@@ -27,55 +25,6 @@ const rollupAbi = [
     "function bridge() view returns (address)",
 ];
 const l1BridgeAbi = ["function deposit(address l2Recipient) payable returns (bytes32)"];
-
-/// Starts `ultrasound devnet` on `datadir` and waits for devnet.json (written once every
-/// sequencer serves). Returns {config, logs(), stop()}.
-async function startDevnet(datadir, { rollups = 2, port } = {}) {
-    const file = join(datadir, "devnet.json");
-    // devnet.json is rewritten (atomically) on every start: wait for a newer one, since a
-    // restart must find the old one to reuse its contracts.
-    const startedAt = Date.now() - 100;
-    const child = spawn(ultrasoundBinary(), [
-        "devnet", "--datadir", datadir, "--rollups", String(rollups), "--http.port", String(port),
-        "--l2-block-time", "0.5",
-    ], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (c) => { output += c; });
-    child.stderr.setEncoding("utf8").on("data", (c) => { output += c; });
-    let exited = null;
-    const exitPromise = new Promise((r) => child.on("exit", (code, signal) => { exited = { code, signal }; r(exited); }));
-    const stop = async () => {
-        if (!exited) {
-            child.kill("SIGINT");
-            const timer = setTimeout(() => { if (!exited) child.kill("SIGKILL"); }, 10000);
-            await exitPromise;
-            clearTimeout(timer);
-        }
-        return exited;
-    };
-    const deadline = Date.now() + 60000;
-    while (Date.now() < deadline && !exited) {
-        if (existsSync(file) && statSync(file).mtimeMs > startedAt) {
-            try {
-                return { config: JSON.parse(readFileSync(file, "utf8")), logs: () => output, stop };
-            } catch { /* being written */ }
-        }
-        await sleep(100);
-    }
-    await stop();
-    throw new Error(`ultrasound devnet did not write ${file}\n--- output ---\n${output}`);
-}
-
-/// Polls `fn` until it returns a truthy value (or throws after `ms`).
-async function until(fn, ms, what) {
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-        const v = await fn();
-        if (v) return v;
-        await sleep(100);
-    }
-    throw new Error(`timed out waiting for ${what}`);
-}
 
 /// Waits until the rollup has settled L2 block `n`, then checks that its recorded state root is
 /// the L2 node's block `n` state root.
@@ -163,9 +112,15 @@ test("rollup: bad arguments are refused with exit code 2", options, () => {
     r = runUltrasound(["rollup", "--rollup", rollup, "--key", "0x12"]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--key/);
-    r = runUltrasound(["rollup", "--mode", "follower", "--rollup", rollup, "--key", key]);
+    r = runUltrasound(["rollup", "--mode", "follower", "--rollup", rollup]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /not implemented yet/);
+    assert.match(r.stderr, /a follower needs --genesis FILE/);
+    r = runUltrasound(["rollup", "--mode", "watcher", "--rollup", rollup, "--key", key]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--mode watcher: expected sequencer, proposer or follower/);
+    r = runUltrasound(["rollup", "--mode", "proposer", "--rollup", rollup]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--mode proposer needs --key/);
 });
 
 test("rollup: an unreachable L1 is a clear error", options, async () => {
