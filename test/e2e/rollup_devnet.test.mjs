@@ -6,7 +6,7 @@
 // stateRootAt match the L2 node's blocks); two rollups progress independently; a restart on the
 // same datadir reuses the deployed contracts and continues the chains.
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { test } from "node:test";
 import { Contract, Wallet, parseEther } from "ethers";
 
@@ -55,6 +55,33 @@ test("devnet: deposit, L2 transfer, settlement, two rollups, restart", options, 
         const rollup0 = new Contract(r0.rollup, rollupAbi, l1);
         const rollup1 = new Contract(r1.rollup, rollupAbi, l1);
         assert.equal((await rollup0.bridge()).toLowerCase(), r0.l1Bridge.toLowerCase());
+        // Different settings: the first is based, the second sequenced by its proposer (dev
+        // account 2) with forced inclusion, governed by account 0.
+        const settings = new Contract(r1.rollup, [
+            "function sequencing() view returns (uint8)",
+            "function isSequencer(address) view returns (bool)",
+            "function forcedInclusionDelay() view returns (uint64)",
+            "function owner() view returns (address)",
+            "function genesisBlockHash() view returns (bytes32)",
+        ], l1);
+        assert.equal(Number(await new Contract(r0.rollup, ["function sequencing() view returns (uint8)"], l1).sequencing()), 0);
+        assert.equal(Number(await settings.sequencing()), 1);
+        assert.equal(await settings.isSequencer(config.accounts[2].address), true);
+        assert.equal(await settings.isSequencer(config.accounts[1].address), false);
+        assert.equal(await settings.forcedInclusionDelay(), 60n);
+        assert.equal(await settings.owner(), config.accounts[0].address);
+        assert.deepEqual(config.rollups.map((r) => r.sequencing), ["based", "sequenced"]);
+        // The genesis files are the deployed genesis.
+        for (const r of config.rollups) {
+            assert.ok(existsSync(r.genesis), r.genesis);
+            assert.equal(JSON.parse(readFileSync(r.genesis, "utf8")).chainId, r.chainId);
+            const printed = runUltrasound(["l2-genesis", r.genesis]);
+            assert.equal(printed.status, 0, printed.stderr);
+            const values = JSON.parse(printed.stdout);
+            assert.equal(values.blockHash, r.genesisHash);
+            assert.equal(values.blockHash, await new Contract(r.rollup, ["function genesisBlockHash() view returns (bytes32)"], l1).genesisBlockHash());
+            assert.equal(values.stateRoot, await new Contract(r.rollup, ["function genesisStateRoot() view returns (bytes32)"], l1).genesisStateRoot());
+        }
         assert.equal(Number((await l2.getNetwork()).chainId), 100001);
 
         // Deposit on L1 → balance on L2 (a fresh recipient key).

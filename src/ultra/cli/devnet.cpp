@@ -52,17 +52,37 @@ struct DeployedRollup
     Address l1_bridge;
 };
 
-/// Deploys NativeRollup (Based, Proposer coinbase, no governance) for `chain_id` with the dev
-/// L2 genesis of `proposer`, from `deployer`; waits for it.
-Result<DeployedRollup, std::string> deploy_rollup(node::Node& l1,
-                                                  const wallet::DevAccount& deployer,
-                                                  uint64_t chain_id,
-                                                  const Address& proposer)
+/// The settings of devnet rollup `index`, so that a multi-rollup devnet shows both kinds:
+/// even indexes an ultra sound rollup (Based, Proposer coinbase, no governance), odd ones a
+/// Sequenced rollup (its proposer the only sequencer, forced inclusion after 60 s, Proposer
+/// coinbase, governed by dev account 0 as Owner).
+node::rollup_abi::RollupConfig devnet_rollup_config(size_t index,
+                                                    uint64_t chain_id,
+                                                    const Address& proposer,
+                                                    const Address& owner)
 {
-    auto genesis = node::make_l2_genesis(dev_l2_genesis(chain_id, proposer));
-    if (!genesis) return unexpected(std::string(node::to_string(genesis.error())));
     node::rollup_abi::RollupConfig config;
     config.chain_id = chain_id;
+    if (index % 2 == 1) {
+        config.sequencing = 1;
+        config.sequencers = {proposer};
+        config.forced_inclusion_delay = 60;
+        config.governance = 1;
+        config.owner = owner;
+    }
+    return config;
+}
+
+/// Deploys NativeRollup with `config` and the dev L2 genesis of `proposer`, from `deployer`;
+/// waits for it.
+Result<DeployedRollup, std::string> deploy_rollup(node::Node& l1,
+                                                  const wallet::DevAccount& deployer,
+                                                  const node::rollup_abi::RollupConfig& config,
+                                                  const Address& proposer)
+{
+    const uint64_t chain_id = config.chain_id;
+    auto genesis = node::make_l2_genesis(dev_l2_genesis(chain_id, proposer));
+    if (!genesis) return unexpected(std::string(node::to_string(genesis.error())));
     Bytes init = node::rollup_abi::native_rollup_creation_code(
         config, genesis->block.header.state_root, genesis->hash);
     Transaction tx;
@@ -197,8 +217,9 @@ int run_devnet(const DevnetArgs& args)
         return 2;
     }
     for (size_t i = rollups.size(); i < wanted; ++i) {
-        auto deployed =
-            deploy_rollup(*l1, (*accounts)[0], kFirstL2ChainId + i, (*accounts)[i + 1].address);
+        const auto settings = devnet_rollup_config(
+            i, kFirstL2ChainId + i, (*accounts)[i + 1].address, (*accounts)[0].address);
+        auto deployed = deploy_rollup(*l1, (*accounts)[0], settings, (*accounts)[i + 1].address);
         if (!deployed) {
             std::cerr << "ultrasound devnet: " << deployed.error() << "\n";
             return 1;
@@ -257,6 +278,7 @@ int run_devnet(const DevnetArgs& args)
              {"rollup", rpc::to_checksum_address(rollups[i].rollup)},
              {"l1Bridge", rpc::to_checksum_address(rollups[i].l1_bridge)},
              {"l2Bridge", rpc::to_checksum_address(node::kL2BridgeAddress)},
+             {"sequencing", i % 2 == 1 ? "sequenced" : "based"},
              {"genesis", fs::absolute(genesis_file).string()},
              {"genesisHash", to_0x_hex((*service)->genesis_hash())}});
         sequencers.push_back(std::move(*service));
@@ -283,7 +305,8 @@ void register_devnet(CLI::App& app, int& exit_code)
     auto* cmd = app.add_subcommand(
         "devnet",
         "Run a local native-rollup devnet: the L1 dev node (automine, EXECUTE), --rollups "
-        "NativeRollups deployed on it (chain ids 100001, 100002, ...), a sequencer per rollup "
+        "NativeRollups deployed on it (chain ids 100001, 100002, ...; the first based, the "
+        "second sequenced with forced inclusion and an owner, and so on), a sequencer per rollup "
         "on the next ports, and DIR/devnet.json with the URLs, chain ids, addresses and funded "
         "keys. Running it again continues from --datadir. Ctrl-C stops everything.");
     cmd->add_option("--datadir", args->datadir,
