@@ -533,7 +533,9 @@ Result<Hash256, std::string> Node::commit_payload(Payload payload)
 
 Result<Hash256, std::string> Node::import_block(Block block)
 {
-    Result<Hash256, std::string> out{unexpected(std::string{"not run"})};
+    // Validated on the producer thread; committed like a payload (commit() checks the head
+    // again, should anything have moved it in between).
+    Result<Payload, std::string> out{unexpected(std::string{"not run"})};
     ULTRA_TRY_VOID(run_on_producer([&] {
         const std::shared_ptr<const HeadState> head = this->head();
         const uint64_t number = block.header.number;
@@ -574,13 +576,10 @@ Result<Hash256, std::string> Node::import_block(Block block)
         payload.block = std::move(block);
         payload.result = std::move(*result);
         payload.new_trie_nodes = roots->take_new_nodes();
-        auto committed = commit(std::move(payload), true);
-        if (committed)
-            out = committed->hash;
-        else
-            out = unexpected(std::move(committed).error());
+        out = std::move(payload);
     }));
-    return out;
+    if (!out) return unexpected(std::move(out).error());
+    return commit_payload(std::move(*out));
 }
 
 }  // namespace ultra::node

@@ -124,12 +124,7 @@ RollupL1::deposits_between(uint64_t first_nonce, const Hash256& from_root, const
     std::vector<rollup_abi::DepositMessage> out;
     if (from_root == to_root) return out;
     ULTRA_TRY(const auto bridge_address, bridge());
-    rpc::LogFilter filter;
-    filter.from_block = uint64_t{0};
-    filter.to_block = rpc::BlockTag::kLatest;
-    filter.addresses = {bridge_address};
-    filter.topics = {{rollup_abi::event_topic(rollup_abi::kDepositEventSignature)}};
-    ULTRA_TRY(const auto logs, guarded("eth_getLogs", [&] { return l1_.get_logs(filter); }));
+    ULTRA_TRY(const auto logs, logs_of(bridge_address, rollup_abi::kDepositEventSignature, {}, 0));
     Hash256 root = from_root;
     uint64_t next = first_nonce;
     for (const rpc::RpcLog& log : logs) {
@@ -146,6 +141,20 @@ RollupL1::deposits_between(uint64_t first_nonce, const Hash256& from_root, const
         if (root == to_root) return out;
     }
     return unexpected("the deposit events do not reach root 0x" + to_hex(to_root.view()));
+}
+
+Result<std::vector<rpc::RpcLog>, std::string> RollupL1::logs_of(const Address& address,
+                                                                std::string_view event,
+                                                                std::vector<Hash256> second_topic,
+                                                                uint64_t from_l1_block)
+{
+    rpc::LogFilter filter;
+    filter.from_block = from_l1_block;
+    filter.to_block = rpc::BlockTag::kLatest;
+    filter.addresses = {address};
+    filter.topics = {{rollup_abi::event_topic(event)}};
+    if (!second_topic.empty()) filter.topics.push_back(std::move(second_topic));
+    return guarded("eth_getLogs", [&] { return l1_.get_logs(filter); });
 }
 
 Result<uint256, std::string> RollupL1::uint_view(std::string_view signature)
@@ -172,16 +181,11 @@ Result<std::vector<RollupL1::Settlement>, std::string> RollupL1::settlements(uin
                                                                              uint64_t first_number,
                                                                              uint64_t count)
 {
-    rpc::LogFilter filter;
-    filter.from_block = from_l1_block;
-    filter.to_block = rpc::BlockTag::kLatest;
-    filter.addresses = {rollup_};
     std::vector<Hash256> numbers;
     numbers.reserve(count);
     for (uint64_t i = 0; i < count; ++i) numbers.push_back(to_bytes32(uint256{first_number + i}));
-    filter.topics = {{rollup_abi::event_topic(rollup_abi::kBlockAdvancedSignature)},
-                     std::move(numbers)};
-    ULTRA_TRY(const auto logs, guarded("eth_getLogs", [&] { return l1_.get_logs(filter); }));
+    ULTRA_TRY(const auto logs, logs_of(rollup_, rollup_abi::kBlockAdvancedSignature,
+                                       std::move(numbers), from_l1_block));
     std::vector<Settlement> out;
     out.reserve(logs.size());
     for (const rpc::RpcLog& log : logs) {
@@ -236,12 +240,12 @@ Result<std::vector<rollup_abi::Enqueued>, std::string> RollupL1::pending_inbox()
     ULTRA_TRY(const auto head, uint_view("inboxHead()"));
     ULTRA_TRY(const auto length, uint_view("inboxLength()"));
     if (head >= length) return out;
-    rpc::LogFilter filter;
-    filter.from_block = uint64_t{0};
-    filter.to_block = rpc::BlockTag::kLatest;
-    filter.addresses = {rollup_};
-    filter.topics = {{rollup_abi::event_topic(rollup_abi::kTransactionEnqueuedSignature)}};
-    ULTRA_TRY(const auto logs, guarded("eth_getLogs", [&] { return l1_.get_logs(filter); }));
+    // The oldest unincluded ones, by their indexed position (a bounded answer).
+    std::vector<Hash256> indexes;
+    for (uint256 i = head; i < length && indexes.size() < kMaxInboxPerBlock; i = i + 1)
+        indexes.push_back(to_bytes32(i));
+    ULTRA_TRY(const auto logs,
+              logs_of(rollup_, rollup_abi::kTransactionEnqueuedSignature, std::move(indexes), 0));
     for (const rpc::RpcLog& log : logs) {
         ULTRA_TRY(auto e, rollup_abi::decode_enqueued_log(log.log));
         if (uint256{e.index} >= head) out.push_back(std::move(e));

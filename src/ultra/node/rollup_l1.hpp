@@ -121,8 +121,11 @@ public:
     /// transaction is overdue (forcedInclusionOpen()).
     [[nodiscard]] Result<bool, std::string> may_advance();
 
-    /// The inbox's unincluded transactions (inboxHead() onward), oldest first, from the
-    /// TransactionEnqueued events.
+    /// The most inbox transactions pending_inbox() returns (one block's worth of forced inclusion).
+    static constexpr size_t kMaxInboxPerBlock = 64;
+
+    /// The inbox's unincluded transactions (inboxHead() onward, at most kMaxInboxPerBlock),
+    /// oldest first, from the TransactionEnqueued events.
     [[nodiscard]] Result<std::vector<rollup_abi::Enqueued>, std::string> pending_inbox();
 
     /// eth_call of `data` to `to` at "latest": the return data, or the error's text.
@@ -136,6 +139,13 @@ private:
     std::optional<Address> bridge_;
     std::optional<uint8_t> sequencing_;  ///< sequencing(), cached (immutable)
 
+    /// The logs of `event` (its signature) emitted by `address` in L1 blocks [from_l1_block,
+    /// latest], whose first indexed topic is one of `second_topic` (any when empty).
+    [[nodiscard]] Result<std::vector<rpc::RpcLog>, std::string> logs_of(
+        const Address& address,
+        std::string_view event,
+        std::vector<Hash256> second_topic,
+        uint64_t from_l1_block);
     /// A uint view of the rollup at "latest".
     [[nodiscard]] Result<uint256, std::string> uint_view(std::string_view signature);
 };

@@ -162,6 +162,82 @@ TEST(Node, ManualModeBatchesPendingTransactionsIntoOneBlock)
     EXPECT_EQ(balance_at_head(*t.node, kBob), uint256{6});
 }
 
+TEST(Node, APayloadIsBuiltWithFirstTransactionsAndCommittedOnlyOnRequest)
+{
+    const NodeTempDir dir;
+    TestNode t{test_node_config(dir.path(), node::MiningMode::kManual)};
+    const TestKey alice = make_test_key(0);
+    const TestKey carol = make_test_key(1);
+    ASSERT_TRUE(t.node->submit(devnet_tx(alice, 0, kBob, 1)).has_value());
+    // A transaction given first goes ahead of the pool's; an invalid one (nonce 5) is left out.
+    const std::vector<Transaction> first = {devnet_tx(carol, 0, kBob, 2),
+                                            devnet_tx(carol, 5, kBob, 3)};
+    const uint64_t timestamp = t.node->head()->header.timestamp + 12;
+    auto payload = t.node->build_payload(timestamp, first);
+    ASSERT_TRUE(payload.has_value()) << payload.error();
+    ASSERT_EQ(payload->block.transactions.size(), 2u);
+    EXPECT_EQ(transaction_hash(payload->block.transactions[0]), transaction_hash(first[0]));
+    EXPECT_EQ(payload->senders[1], alice.address);
+    EXPECT_EQ(payload->block.header.timestamp, timestamp);
+    EXPECT_EQ(payload->hash, header_hash(payload->block.header));
+    // Nothing moved yet: the head, the pool, the balances.
+    EXPECT_EQ(t.node->head()->header.number, 0u);
+    EXPECT_EQ(t.node->mempool().pending_count(), 1u);
+    EXPECT_EQ(balance_at_head(*t.node, kBob), uint256{0});
+    // A timestamp not after the head's is refused.
+    EXPECT_FALSE(t.node->build_payload(t.node->head()->header.timestamp).has_value());
+
+    const node::Payload copy = *payload;
+    const auto committed = t.node->commit_payload(std::move(*payload));
+    ASSERT_TRUE(committed.has_value()) << committed.error();
+    EXPECT_EQ(*committed, copy.hash);
+    EXPECT_EQ(t.node->head()->hash, copy.hash);
+    EXPECT_EQ(t.node->mempool().size(), 0u);
+    EXPECT_EQ(balance_at_head(*t.node, kBob), uint256{3});
+    // A payload built on an old head cannot be committed.
+    const auto stale = t.node->commit_payload(copy);
+    ASSERT_FALSE(stale.has_value());
+    EXPECT_NE(stale.error().find("no longer the head"), std::string::npos) << stale.error();
+}
+
+TEST(Node, ImportBlockValidatesAForeignBlockInFull)
+{
+    const NodeTempDir dir_a;
+    const NodeTempDir dir_b;
+    TestNode a{test_node_config(dir_a.path(), node::MiningMode::kManual)};
+    TestNode b{test_node_config(dir_b.path(), node::MiningMode::kManual)};
+    ASSERT_TRUE(a.node->submit(devnet_tx(make_test_key(0), 0, kBob, 5)).has_value());
+    const auto mined = a.node->mine(2, std::nullopt);
+    ASSERT_TRUE(mined.has_value()) << mined.error();
+    const Block first = *a.node->store().block((*mined)[0]).value();
+    const Block second = *a.node->store().block((*mined)[1]).value();
+
+    // Not on the head: refused before anything is executed.
+    const auto orphan = b.node->import_block(second);
+    ASSERT_FALSE(orphan.has_value());
+    EXPECT_NE(orphan.error().find("not the head"), std::string::npos) << orphan.error();
+    // Every way of tampering is caught by the full validation, and nothing is committed.
+    Block wrong_root = first;
+    wrong_root.header.state_root[0] ^= 1;
+    Block wrong_gas = first;
+    wrong_gas.header.gas_used += 1;
+    Block dropped_tx = first;
+    dropped_tx.transactions.clear();
+    for (const Block* bad : {&wrong_root, &wrong_gas, &dropped_tx}) {
+        const auto refused = b.node->import_block(*bad);
+        ASSERT_FALSE(refused.has_value());
+        EXPECT_NE(refused.error().find("block 1 is invalid"), std::string::npos) << refused.error();
+        EXPECT_EQ(b.node->head()->header.number, 0u);
+    }
+    // The genuine blocks: the same chain, the same state, the senders recovered.
+    ASSERT_EQ(b.node->import_block(first).value(), (*mined)[0]);
+    ASSERT_EQ(b.node->import_block(second).value(), (*mined)[1]);
+    EXPECT_EQ(b.node->head()->header.state_root, a.node->head()->header.state_root);
+    EXPECT_EQ(balance_at_head(*b.node, kBob), uint256{5});
+    EXPECT_EQ(b.node->senders((*mined)[0], first).at(0), make_test_key(0).address);
+    EXPECT_EQ(b.result("eth_blockNumber"), "0x2");
+}
+
 TEST(Node, MineRunsOfEmptyBlocksWithIncreasingTimestamps)
 {
     const NodeTempDir dir;
