@@ -11,6 +11,7 @@
 #include <ultra/core/hex.hpp>
 #include <ultra/execution/system_contracts.hpp>
 #include <ultra/node/chain_spec.hpp>
+#include <ultra/node/l2_genesis.hpp>
 #include <ultra/trie/node.hpp>
 
 #include "sandbox.hpp"
@@ -334,6 +335,70 @@ TEST(Genesis, SystemContractsFollowTheGenesisFork)
     ASSERT_TRUE(custom) << custom.error().to_string();
     const Genesis c = make_genesis(*custom);
     EXPECT_EQ(c.state.find(execution::kBeaconRootsAddress)->code, "0x00"_hex);
+}
+
+// --- The L2 genesis file -----------------------------------------------------------------------
+
+TEST(L2GenesisFile, ReadsEveryMemberAndRoundTrips)
+{
+    const auto j = nlohmann::json::parse(R"({
+        "chainId": 901, "gasLimit": 20000000, "timestamp": 77, "baseFeePerGas": "0x7",
+        "fork": "Prague", "bridgeBalance": 1000,
+        "alloc": {"0x00000000000000000000000000000000000000a1": {"balance": "0x10", "nonce": 2}}
+    })");
+    const auto config = l2_genesis_from_json(j);
+    ASSERT_TRUE(config.has_value()) << config.error().to_string();
+    EXPECT_EQ(config->chain_id, 901u);
+    EXPECT_EQ(config->gas_limit, 20'000'000u);
+    EXPECT_EQ(config->timestamp, 77u);
+    EXPECT_EQ(config->base_fee_per_gas, uint256{7});
+    EXPECT_EQ(config->rev, Revision::kPrague);
+    EXPECT_EQ(config->bridge_balance, uint256{1000});
+    const auto a1 = "0x00000000000000000000000000000000000000a1"_addr;
+    ASSERT_TRUE(config->alloc.contains(a1));
+    EXPECT_EQ(config->alloc.at(a1).balance, uint256{16});
+    EXPECT_EQ(config->alloc.at(a1).nonce, 2u);
+
+    // to_json() writes what l2_genesis_from_json() reads back: the same genesis.
+    const auto again = l2_genesis_from_json(to_json(*config));
+    ASSERT_TRUE(again.has_value()) << again.error().to_string();
+    const auto g1 = make_l2_genesis(*config);
+    const auto g2 = make_l2_genesis(*again);
+    ASSERT_TRUE(g1 && g2);
+    EXPECT_EQ(g1->hash, g2->hash);
+    EXPECT_EQ(g1->block.header.timestamp, 77u);
+    EXPECT_EQ(g1->block.header.gas_limit, 20'000'000u);
+
+    // The minimal file takes the library defaults: the same genesis as the default config.
+    const auto minimal = l2_genesis_from_json(nlohmann::json::parse(R"({"chainId": 901})"));
+    ASSERT_TRUE(minimal.has_value());
+    L2GenesisConfig defaults;
+    defaults.chain_id = 901;
+    EXPECT_EQ(make_l2_genesis(*minimal)->hash, make_l2_genesis(defaults)->hash);
+}
+
+TEST(L2GenesisFile, EachErrorNamesItsMember)
+{
+    const BadSpec cases[] = {
+        {R"({"gasLimit": 30000000})", "chainId", "required"},
+        {R"({"chainId": 0})", "chainId", "must not be 0"},
+        {R"({"chainId": 1, "gaslimit": 1})", "gaslimit", "unknown member"},
+        {R"({"chainId": 1, "gasLimit": 10})", "gasLimit", "between 5000"},
+        {R"({"chainId": 1, "fork": "Shanghai"})", "fork", "Cancun or later"},
+        {R"({"chainId": 1, "fork": "Atlantis"})", "fork", "unknown fork"},
+        {R"({"chainId": 1, "fork": 5})", "fork", "a fork name"},
+        {R"({"chainId": 1, "bridgeBalance": "-1"})", "bridgeBalance", "expected a quantity"},
+        {R"({"chainId": 1, "alloc": {"0x0000000000000000000000000000000000b71d6E": {}}})", "alloc",
+         "L2Bridge predeploy"},
+        {R"({"chainId": 1, "alloc": {"0x12": {}}})", "alloc.0x12", "20 bytes"},
+    };
+    for (const BadSpec& c : cases) {
+        const auto r = l2_genesis_from_json(nlohmann::json::parse(c.json));
+        ASSERT_FALSE(r.has_value()) << c.json;
+        EXPECT_EQ(r.error().field, c.field) << c.json;
+        EXPECT_NE(r.error().message.find(c.message_part), std::string::npos)
+            << c.json << " -> " << r.error().message;
+    }
 }
 
 }  // namespace
