@@ -60,8 +60,8 @@ struct RollupService::Impl
         if (step.resubmitted)
             log("resubmitted " + std::to_string(step.resubmitted) + " stored L2 blocks to L1");
         if (step.imported)
-            log("imported " + std::to_string(step.imported) + " L2 blocks settled on L1, head " +
-                std::to_string(l2->head()->header.number) + " " + to_0x_hex(l2->head()->hash));
+            log("imported " + std::to_string(step.imported) +
+                " L2 block(s) settled on L1, up to block " + std::to_string(step.synced_head));
         if (step.block_number) {
             std::string extra;
             if (step.deposits_claimed)

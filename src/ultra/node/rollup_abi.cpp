@@ -3,7 +3,11 @@
 #include "rollup_abi.hpp"
 
 #include <cstring>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <ultra/contracts/l1_bridge.hpp>
 #include <ultra/contracts/native_rollup.hpp>
+#include <ultra/core/hex.hpp>
 #include <ultra/core/keccak.hpp>
 
 namespace ultra::node::rollup_abi {
@@ -234,6 +238,61 @@ Result<Enqueued, std::string> decode_enqueued_log(const execution::Log& log)
     if (keccak256(e.signed_tx) != e.tx_hash)
         return unexpected(std::string("TransactionEnqueued: txHash is not the bytes' hash"));
     return e;
+}
+
+std::optional<std::string> describe_custom_error(BytesView revert_data)
+{
+    if (revert_data.size() < 4) return std::nullopt;
+    // The errors of both contracts' ABIs, read once.
+    struct Error
+    {
+        std::string name;
+        std::vector<std::pair<std::string, std::string>> inputs;  // (name, type)
+    };
+    static const std::map<Bytes, Error> errors = [] {
+        std::map<Bytes, Error> out;
+        for (const std::string_view abi :
+             {contracts::native_rollup::kAbi, contracts::l1_bridge::kAbi}) {
+            const auto j = nlohmann::json::parse(abi, nullptr, false);
+            if (!j.is_array()) continue;
+            for (const auto& item : j) {
+                if (item.value("type", "") != "error") continue;
+                Error e;
+                e.name = item.value("name", "");
+                std::string signature = e.name + "(";
+                for (const auto& input : item.value("inputs", nlohmann::json::array())) {
+                    const std::string type = input.value("type", "");
+                    signature += (e.inputs.empty() ? "" : ",") + type;
+                    e.inputs.emplace_back(input.value("name", ""), type);
+                }
+                out.emplace(selector(signature + ")"), std::move(e));
+            }
+        }
+        return out;
+    }();
+    const auto it = errors.find(Bytes{revert_data.substr(0, 4)});
+    if (it == errors.end()) return std::nullopt;
+    const Error& e = it->second;
+    const BytesView args = revert_data.substr(4);
+    std::string out = e.name + "(";
+    for (size_t i = 0; i < e.inputs.size(); ++i) {
+        const auto& [name, type] = e.inputs[i];
+        if (args.size() < 32 * (i + 1)) return std::nullopt;
+        const BytesView word = args.substr(32 * i, 32);
+        out += (i ? ", " : "") + name + "=";
+        if (type.starts_with("uint")) {
+            Bytes32 w;
+            std::memcpy(w.data(), word.data(), 32);
+            out += to_string(from_bytes32(w));
+        } else if (type == "address") {
+            out += "0x" + to_hex(word.substr(12));
+        } else if (type == "bytes32") {
+            out += "0x" + to_hex(word);
+        } else {
+            out += "…";  // dynamic (a string): not decoded here
+        }
+    }
+    return out + ")";
 }
 
 Bytes view_call(std::string_view signature, const Address& arg)

@@ -10,6 +10,7 @@
 /// from the ABI specification (docs.soliditylang.org/en/latest/abi-spec.html).
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -141,6 +142,12 @@ struct Enqueued
 /// Decodes a TransactionEnqueued log (topics and the ABI data checked; the hash must be the
 /// keccak of the bytes).
 [[nodiscard]] Result<Enqueued, std::string> decode_enqueued_log(const execution::Log& log);
+
+/// Names a NativeRollup or L1Bridge custom error from its revert data, with its arguments
+/// (static types: uints in decimal, addresses and words in hex), e.g.
+/// "WrongBlockNumber(expected=3, actual=4)"; std::nullopt when the selector is none of theirs
+/// or the data does not fit the error's arguments.
+[[nodiscard]] std::optional<std::string> describe_custom_error(BytesView revert_data);
 
 /// The calldata of a view taking one address: selector(signature) ++ the address as a word.
 [[nodiscard]] Bytes view_call(std::string_view signature, const Address& arg);

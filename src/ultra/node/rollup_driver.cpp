@@ -179,6 +179,7 @@ Result<RollupStep, std::string> RollupDriver::sync()
     const uint64_t l2_head = l2_.head()->header.number;
     if (settled.number > l2_head) {
         ULTRA_TRY(out.imported, import_settled(settled.number));
+        out.synced_head = l2_.head()->header.number;
         if (l2_.head()->hash != settled.block_hash)
             return unexpected("after importing, the L2 head 0x" + to_hex(l2_.head()->hash.view()) +
                               " is not the block L1 settled, 0x" +
@@ -304,9 +305,17 @@ Result<void, std::string> RollupDriver::propose(RollupStep& out)
     }
     call.witness = stateless::encode_witness(*witness);
     auto receipt = l1_.submit_advance(call);
-    if (!receipt)
+    if (!receipt) {
+        // Lost a race? Then L1 has this number from another proposer: not an error, the next
+        // step imports that block (and this one's transactions are still pooled).
+        const auto settled = l1_.head();
+        if (settled && settled->number >= number) {
+            out.idle = "another proposer settled L2 block " + std::to_string(number) + " first";
+            return {};
+        }
         return unexpected("proposing L2 block " + std::to_string(number) + ": " + receipt.error() +
                           " (the block is dropped; the next step derives what L1 settled)");
+    }
     out.settlement = *receipt;
     ULTRA_TRY(out.block_hash, l2_.commit_payload(std::move(payload)));
     out.block_number = number;

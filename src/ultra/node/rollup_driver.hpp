@@ -98,6 +98,7 @@ struct RollupStep
 {
     uint64_t imported = 0;     ///< blocks derived from L1 (settled by others, or before a crash)
     uint64_t resubmitted = 0;  ///< stored blocks L1 lacked, settled now
+    uint64_t synced_head = 0;  ///< the L2 head after the imports (set when imported > 0)
     /// The block this node proposed and L1 settled in this step, if any.
     std::optional<uint64_t> block_number;
     Hash256 block_hash;                        ///< its hash

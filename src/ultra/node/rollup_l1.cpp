@@ -19,7 +19,13 @@ auto guarded(const std::string& what, F&& f) -> Result<decltype(f()), std::strin
         return f();
     } catch (const rpc::RpcError& e) {
         std::string msg = what + ": " + e.message();
-        if (e.data() && e.data()->is_string()) msg += " (" + e.data()->get<std::string>() + ")";
+        if (e.data() && e.data()->is_string()) {
+            // A rollup's custom error by its name (a lost race reads "WrongParentHash(...)").
+            const std::string data = e.data()->get<std::string>();
+            const auto bytes = from_hex(data);
+            const auto named = bytes ? rollup_abi::describe_custom_error(*bytes) : std::nullopt;
+            msg += " (" + named.value_or(data) + ")";
+        }
         return unexpected(std::move(msg));
     } catch (const std::exception& e) {
         return unexpected(what + ": " + e.what());

@@ -217,4 +217,28 @@ TEST(RollupAbi, ConstructorAsEthersDoes)
         "000000000000000000000000000000000000000000000000000000000000b0b0");
 }
 
+TEST(RollupAbi, NamesTheContractsCustomErrors)
+{
+    using node::rollup_abi::describe_custom_error;
+    using node::rollup_abi::selector;
+    EXPECT_EQ(describe_custom_error(selector("InvalidBlock()")), "InvalidBlock()");
+    Bytes wrong = selector("WrongBlockNumber(uint256,uint256)");
+    wrong += to_bytes32(uint256{3}).view();
+    wrong += to_bytes32(uint256{4}).view();
+    EXPECT_EQ(describe_custom_error(wrong), "WrongBlockNumber(expected=3, actual=4)");
+    Bytes caller = selector("NotSequencer(address)");
+    caller.append(12, 0);
+    caller += "0x00000000000000000000000000000000000a11ce"_addr.view();
+    EXPECT_EQ(describe_custom_error(caller),
+              "NotSequencer(caller=0x00000000000000000000000000000000000a11ce)");
+    // An L1Bridge error too.
+    Bytes claimed = selector("AlreadyClaimed(uint256)");
+    claimed += to_bytes32(uint256{7}).view();
+    EXPECT_EQ(describe_custom_error(claimed), "AlreadyClaimed(id=7)");
+    // Not theirs, or cut short: no name.
+    EXPECT_EQ(describe_custom_error(selector("Error(string)")), std::nullopt);
+    EXPECT_EQ(describe_custom_error(BytesView{wrong}.substr(0, 40)), std::nullopt);
+    EXPECT_EQ(describe_custom_error(Bytes{0x01, 0x02}), std::nullopt);
+}
+
 }  // namespace

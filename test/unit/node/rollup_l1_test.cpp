@@ -171,6 +171,8 @@ TEST_F(RollupL1Test, AnInvalidAdvanceFailsClearly)
     ASSERT_FALSE(estimated.has_value());
     EXPECT_NE(estimated.error().find("advance() would revert"), std::string::npos)
         << estimated.error();
+    // The contract's custom error by name: the header [] does not make a block for EXECUTE.
+    EXPECT_NE(estimated.error().find("(InvalidBlock())"), std::string::npos) << estimated.error();
     EXPECT_EQ(client->get_transaction_count(proposer_key.address), nonce_before);
 
     // Forced with a fixed gas limit: mined, reverted, reported; the head did not move.
