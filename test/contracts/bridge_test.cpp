@@ -16,6 +16,7 @@
 #include <ultra/core/keccak.hpp>
 
 #include "harness.hpp"
+#include "unit/execute/helpers.hpp"
 
 namespace ultra::test::rollup {
 namespace {
@@ -407,60 +408,6 @@ TEST(Bridge, WrongWithdrawalProofsAreRejected)
     EXPECT_TRUE(w.l1.send(w.keys.relayer, w.bridge, 0, ww.claim()).success);
 }
 
-/// A tiny EVM assembler for the attacker contract: opcodes, PUSHes and labels.
-class Asm
-{
-public:
-    Asm& op(uint8_t o)
-    {
-        code_.push_back(o);
-        return *this;
-    }
-    Asm& push(const uint256& v)
-    {
-        const unsigned n = std::max(1u, count_significant_bytes(v));
-        code_.push_back(static_cast<uint8_t>(0x5f + n));
-        uint8_t word[32];
-        store_be(word, v);
-        code_.append(word + 32 - n, n);
-        return *this;
-    }
-    Asm& push(const Address& a)
-    {
-        code_.push_back(0x73);
-        code_ += a.view();
-        return *this;
-    }
-    Asm& label(const std::string& name)
-    {
-        labels_[name] = code_.size();
-        code_.push_back(0x5b);  // JUMPDEST
-        return *this;
-    }
-    Asm& push_label(const std::string& name)
-    {
-        code_.push_back(0x61);  // PUSH2
-        fixups_.emplace_back(code_.size(), name);
-        code_.append(2, 0);
-        return *this;
-    }
-    [[nodiscard]] Bytes build() const
-    {
-        Bytes out = code_;
-        for (const auto& [pos, name] : fixups_) {
-            const size_t target = labels_.at(name);
-            out[pos] = static_cast<uint8_t>(target >> 8);
-            out[pos + 1] = static_cast<uint8_t>(target);
-        }
-        return out;
-    }
-
-private:
-    Bytes code_;
-    std::map<std::string, size_t> labels_;
-    std::vector<std::pair<size_t, std::string>> fixups_;
-};
-
 /// The attacker: called without value, it stores its calldata (slot 0x1000 the size, 0x1001…
 /// the words) and forwards it to `bridge` (slot 1 = success). Receiving value, it counts
 /// (slot 2 += 1) and calls the payer again with the stored calldata (slot 3 = success): a
@@ -472,7 +419,7 @@ Bytes attacker_code(const Address& bridge)
                       CALLDATACOPY = 0x37, POP = 0x50, MSTORE = 0x52, SLOAD = 0x54, SSTORE = 0x55,
                       JUMP = 0x56, JUMPI = 0x57, GAS = 0x5a, DUP1 = 0x80, DUP2 = 0x81, CALL = 0xf1,
                       STOP = 0x00;
-    Asm a;
+    execute::test::Asm a;
     a.op(CALLVALUE).op(ISZERO).push_label("arm").op(JUMPI);
     // Receiving: slot 2 += 1; memory = the stored calldata; CALL(caller) with it.
     a.push(2).op(SLOAD).push(1).op(ADD).push(2).op(SSTORE);

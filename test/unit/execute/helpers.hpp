@@ -91,6 +91,12 @@ inline constexpr uint8_t STOP = 0x00, ADD = 0x01, SUB = 0x03, LT = 0x10, GT = 0x
 class Asm
 {
 public:
+    /// Appends one opcode.
+    Asm& op(uint8_t o)
+    {
+        code_.push_back(o);
+        return *this;
+    }
     /// Appends opcodes.
     Asm& operator()(std::initializer_list<uint8_t> ops)
     {
