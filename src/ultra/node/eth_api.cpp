@@ -384,6 +384,24 @@ json mined_transaction_json(const StoredBlock& b, size_t index)
     return rpc::transaction_to_json(tx, ctx);
 }
 
+/// eth_getTransactionByHash's answer: the pooled transaction (block fields null), else the mined
+/// one, else null.
+json transaction_json(const Node& node, BlockCache& blocks, const Hash256& hash)
+{
+    // The pool first: a transaction leaves it only after its block is stored.
+    if (const auto pooled = node.mempool().get(hash)) {
+        rpc::TxContext ctx;
+        ctx.from = pooled->sender;
+        ctx.hash = hash;
+        return rpc::transaction_to_json(pooled->tx, ctx);
+    }
+    const auto loc = unwrap(node.store().tx_location(hash));
+    if (!loc) return json(nullptr);
+    const auto block = block_by_hash(blocks, loc->block_hash);
+    if (!block || loc->index >= block->block.transactions.size()) return json(nullptr);
+    return mined_transaction_json(*block, loc->index);
+}
+
 /// The receipt object of transaction `i` of a stored block.
 json receipt_json(const Node& node, const StoredBlock& b, size_t i)
 {
@@ -522,11 +540,88 @@ auto with_call(const Node& node, const json& params, F&& f)
 // Logs
 // ---------------------------------------------------------------------------------------------
 
-json get_logs(const Node& node, LogIndex& index, const EthApiOptions& options, const json& params)
+/// What collect_logs() found.
+struct CollectedLogs
 {
-    rpc::check_param_count(params, 1, 1);
-    const rpc::LogFilter filter =
-        rpc::decode_param(params, 0, [](const json& j) { return rpc::log_filter_from_json(j); });
+    json logs = json::array();  ///< the matching log objects, in chain order
+    /// Set when the collection stopped early (whole_blocks): the first block not covered.
+    std::optional<uint64_t> stopped_at;
+};
+
+/// The logs of blocks [from, to] (all stored) that match `filter`'s addresses and topics; of the
+/// block `only_hash` alone when set. Blocks are skipped by the log index and their blooms. At
+/// most `max_logs`: beyond it, -32000 "query returned more than N results" (eth_getLogs); or,
+/// with `whole_blocks` (eth_getFilterChanges), the collection stops before the block that would
+/// go past it, never before the first block, and says where.
+CollectedLogs collect_logs(const Node& node,
+                           LogIndex& index,
+                           const rpc::LogFilter& filter,
+                           uint64_t from,
+                           uint64_t to,
+                           const std::optional<Hash256>& only_hash,
+                           size_t max_logs,
+                           bool whole_blocks)
+{
+    CollectedLogs out;
+    bool too_many = false;
+    const auto visit = [&](const storage::BlockLogs& b) {
+        if (only_hash && b.hash != *only_hash) return true;
+        std::vector<json> found;
+        uint64_t log_index = 0;
+        for (size_t i = 0; i < b.receipts.receipts.size(); ++i) {
+            for (const execution::Log& log : b.receipts.receipts[i].logs) {
+                if (filter.matches(log)) {
+                    if (!whole_blocks && out.logs.size() + found.size() >= max_logs) {
+                        too_many = true;
+                        return false;
+                    }
+                    const rpc::LogContext ctx{
+                        .block_hash = b.hash,
+                        .block_num = b.header.number,
+                        .tx_hash = b.receipts.tx_hashes[i],
+                        .tx_index = i,
+                        .log_index = log_index,
+                        .removed = false,
+                        .block_timestamp = b.header.timestamp,
+                    };
+                    found.push_back(rpc::log_to_json(log, ctx));
+                }
+                ++log_index;
+            }
+        }
+        if (whole_blocks && b.header.number > from && out.logs.size() + found.size() > max_logs) {
+            out.stopped_at = b.header.number;
+            return false;
+        }
+        for (json& j : found) out.logs.push_back(std::move(j));
+        return true;
+    };
+    for (const auto& [first, last] : index.runs(from, to)) {
+        // The store calls may_match once per block of the run, in order.
+        uint64_t number = first;
+        const auto visited = node.store().for_each_block_logs(
+            first, last,
+            [&](const Bloom& bloom) {
+                index.record(number++, bloom != Bloom{});
+                return filter.may_match(bloom);
+            },
+            visit);
+        if (!visited) throw rpc::server_error(visited.error().message);
+        if (too_many || out.stopped_at) break;
+    }
+    if (too_many)
+        throw rpc::server_error("query returned more than " + std::to_string(max_logs) +
+                                " results");
+    return out;
+}
+
+/// eth_getLogs over a decoded filter object (also eth_getFilterLogs): the range (tags resolved
+/// against the head now, clamped to it) or the block hash.
+json logs_of_filter(const Node& node,
+                    LogIndex& index,
+                    const EthApiOptions& options,
+                    const rpc::LogFilter& filter)
+{
     uint64_t from = 0;
     uint64_t to = 0;
     std::optional<Hash256> only_hash;
@@ -547,53 +642,113 @@ json get_logs(const Node& node, LogIndex& index, const EthApiOptions& options, c
                                     std::to_string(options.max_logs_block_range));
         }
     }
+    return collect_logs(node, index, filter, from, to, only_hash, options.max_logs, false).logs;
+}
 
-    json out = json::array();
-    bool too_many = false;
-    const auto visit = [&](const storage::BlockLogs& b) {
-        if (only_hash && b.hash != *only_hash) return true;
-        uint64_t log_index = 0;
-        for (size_t i = 0; i < b.receipts.receipts.size(); ++i) {
-            for (const execution::Log& log : b.receipts.receipts[i].logs) {
-                if (filter.matches(log)) {
-                    if (out.size() >= options.max_logs) {
-                        too_many = true;
-                        return false;
-                    }
-                    const rpc::LogContext ctx{
-                        .block_hash = b.hash,
-                        .block_num = b.header.number,
-                        .tx_hash = b.receipts.tx_hashes[i],
-                        .tx_index = i,
-                        .log_index = log_index,
-                        .removed = false,
-                        .block_timestamp = b.header.timestamp,
-                    };
-                    out.push_back(rpc::log_to_json(log, ctx));
-                }
-                ++log_index;
-            }
-        }
-        return true;
+json get_logs(const Node& node, LogIndex& index, const EthApiOptions& options, const json& params)
+{
+    rpc::check_param_count(params, 1, 1);
+    const rpc::LogFilter filter =
+        rpc::decode_param(params, 0, [](const json& j) { return rpc::log_filter_from_json(j); });
+    return logs_of_filter(node, index, options, filter);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Polling filters
+// ---------------------------------------------------------------------------------------------
+
+/// The JSON-RPC error of a filter operation: -32000 "filter not found" (go-ethereum's text) or
+/// "too many filters: at most N may be installed".
+rpc::RpcError filter_error(FilterError e, const FilterOptions& options)
+{
+    if (e == FilterError::kTooManyFilters) {
+        return rpc::server_error(std::string{to_string(e)} + ": at most " +
+                                 std::to_string(options.max_filters) + " may be installed");
+    }
+    return rpc::server_error(std::string{to_string(e)});
+}
+
+/// A filter id argument: a string (go-ethereum's rpc.ID), compared in lower case.
+std::string filter_id_from_json(const json& j)
+{
+    if (!j.is_string()) throw rpc::DecodeError("filter id must be a string");
+    std::string id = j.get<std::string>();
+    std::transform(id.begin(), id.end(), id.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return id;
+}
+
+/// A block bound of a filter object for new blocks: the number ("earliest": 0); none for the
+/// tags that mean the head ("latest", "safe", "finalized": no bound, as go-ethereum's "latest").
+std::optional<uint64_t> filter_bound(const std::optional<rpc::BlockNumberOrTag>& id)
+{
+    if (!id) return std::nullopt;
+    if (const auto* n = std::get_if<uint64_t>(&*id)) return *n;
+    if (std::get<rpc::BlockTag>(*id) == rpc::BlockTag::kEarliest) return 0;
+    return std::nullopt;
+}
+
+/// eth_newFilter's checks of the range (go-ethereum's EventSystem.SubscribeLogs): "pending" is
+/// refused, and so is a numeric range whose start is after its end.
+void check_filter_range(const rpc::LogFilter& f)
+{
+    const auto is_pending = [](const std::optional<rpc::BlockNumberOrTag>& id) {
+        const auto* tag = id ? std::get_if<rpc::BlockTag>(&*id) : nullptr;
+        return tag != nullptr && *tag == rpc::BlockTag::kPending;
     };
-    for (const auto& [first, last] : index.runs(from, to)) {
-        // The store calls may_match once per block of the run, in order.
-        uint64_t number = first;
-        const auto visited = node.store().for_each_block_logs(
-            first, last,
-            [&](const Bloom& bloom) {
-                index.record(number++, bloom != Bloom{});
-                return filter.may_match(bloom);
-            },
-            visit);
-        if (!visited) throw rpc::server_error(visited.error().message);
-        if (too_many) break;
+    if (is_pending(f.from_block) || is_pending(f.to_block))
+        throw rpc::server_error("pending logs are not supported");
+    const auto from = filter_bound(f.from_block);
+    const auto to = filter_bound(f.to_block);
+    if (from && to && *from > *to) throw rpc::server_error("invalid block range params");
+}
+
+/// The last block one poll of a log or block filter covers, from `next_block` (at most the
+/// head): at most `max_blocks` of them.
+uint64_t last_block_of_poll(uint64_t next_block, uint64_t head, uint64_t max_blocks)
+{
+    const uint64_t span = std::max<uint64_t>(max_blocks, 1);
+    return head - next_block >= span ? next_block + span - 1 : head;
+}
+
+/// eth_getFilterChanges of a log filter whose next block is `next_block`: the matching logs of
+/// the blocks committed since (within fromBlock/toBlock), through collect_logs() as
+/// eth_getLogs, and the new cursor.
+std::pair<json, uint64_t> log_filter_changes(const Node& node,
+                                             LogIndex& index,
+                                             const EthApiOptions& options,
+                                             const rpc::LogFilter& f,
+                                             uint64_t next_block)
+{
+    const uint64_t head = node.head()->header.number;
+    if (next_block > head) return {json::array(), next_block};
+    const uint64_t last = last_block_of_poll(next_block, head, options.max_logs_block_range);
+    // A blockHash filter names a block stored before the filter: no new block is that block.
+    if (f.block_hash) return {json::array(), last + 1};
+    const uint64_t from = std::max(next_block, filter_bound(f.from_block).value_or(0));
+    const uint64_t to = std::min(last, filter_bound(f.to_block).value_or(last));
+    if (from > to) return {json::array(), last + 1};
+    CollectedLogs c = collect_logs(node, index, f, from, to, std::nullopt, options.max_logs, true);
+    return {std::move(c.logs), c.stopped_at.value_or(last + 1)};
+}
+
+/// eth_getFilterChanges of a block filter: the hashes of the blocks committed since
+/// `next_block`, and the new cursor.
+std::pair<json, uint64_t> block_filter_changes(const Node& node,
+                                               const EthApiOptions& options,
+                                               uint64_t next_block)
+{
+    const uint64_t head = node.head()->header.number;
+    json out = json::array();
+    if (next_block > head) return {std::move(out), next_block};
+    const uint64_t last = last_block_of_poll(next_block, head, options.max_logs_block_range);
+    for (uint64_t n = next_block; n <= last; ++n) {
+        const auto hash = unwrap(node.store().canonical_hash(n));
+        if (!hash) throw rpc::server_error("block " + std::to_string(n) + " is missing");
+        out.push_back(rpc::to_data(*hash));
     }
-    if (too_many) {
-        throw rpc::server_error("query returned more than " + std::to_string(options.max_logs) +
-                                " results");
-    }
-    return out;
+    return {std::move(out), last + 1};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -951,6 +1106,7 @@ EthApi::EthApi(Node& node, EthApiOptions options)
       options_{std::move(options)},
       blocks_{std::make_shared<BlockCache>(node, options_.block_cache_size)},
       logs_{std::make_shared<LogIndex>()},
+      filters_{std::make_shared<FilterManager>(options_.filters)},
       alive_{std::make_shared<int>(0)}
 {}
 
@@ -1090,7 +1246,10 @@ void EthApi::register_methods(rpc::Dispatcher& d)
     });
 
     // --- Transactions -------------------------------------------------------------------------
-    d.add_method("eth_sendRawTransaction", [&node](const json& params, CallContext&) {
+    // Both record the admitted hash for the pending-transaction filters: the node has no
+    // admission hook, and these are the ways transactions reach its pool while it serves.
+    FilterManager& filters = *filters_;
+    d.add_method("eth_sendRawTransaction", [&node, &filters](const json& params, CallContext&) {
         rpc::check_param_count(params, 1, 1);
         const Bytes raw =
             rpc::decode_param(params, 0, [](const json& j) { return rpc::data_from_json(j); });
@@ -1098,34 +1257,26 @@ void EthApi::register_methods(rpc::Dispatcher& d)
         if (!tx) throw rpc::tx_error(tx.error());
         const auto hash = node.submit(*tx);
         if (!hash) throw rpc::server_error(hash.error().message);
+        filters.add_pending_transaction(*hash);
         return json(rpc::to_data(*hash));
     });
-    d.add_method("eth_sendTransaction", [this, &node, &opts](const json& params, CallContext&) {
-        rpc::check_param_count(params, 1, 1);
-        const rpc::CallRequest request = rpc::decode_param(
-            params, 0, [](const json& j) { return rpc::call_request_from_json(j); });
-        const std::lock_guard lock{send_mutex_};
-        const Transaction tx = fill_and_sign(node, opts, request);
-        const auto hash = node.submit(tx);
-        if (!hash) throw rpc::server_error(hash.error().message);
-        return json(rpc::to_data(*hash));
-    });
+    d.add_method("eth_sendTransaction",
+                 [this, &node, &opts, &filters](const json& params, CallContext&) {
+                     rpc::check_param_count(params, 1, 1);
+                     const rpc::CallRequest request = rpc::decode_param(
+                         params, 0, [](const json& j) { return rpc::call_request_from_json(j); });
+                     const std::lock_guard lock{send_mutex_};
+                     const Transaction tx = fill_and_sign(node, opts, request);
+                     const auto hash = node.submit(tx);
+                     if (!hash) throw rpc::server_error(hash.error().message);
+                     filters.add_pending_transaction(*hash);
+                     return json(rpc::to_data(*hash));
+                 });
     d.add_method("eth_getTransactionByHash", [&node, &blocks](const json& params, CallContext&) {
         rpc::check_param_count(params, 1, 1);
         const Hash256 hash =
             rpc::decode_param(params, 0, [](const json& j) { return rpc::hash_from_json(j); });
-        // The pool first: a transaction leaves it only after its block is stored.
-        if (const auto pooled = node.mempool().get(hash)) {
-            rpc::TxContext ctx;
-            ctx.from = pooled->sender;
-            ctx.hash = hash;
-            return rpc::transaction_to_json(pooled->tx, ctx);
-        }
-        const auto loc = unwrap(node.store().tx_location(hash));
-        if (!loc) return json(nullptr);
-        const auto block = block_by_hash(blocks, loc->block_hash);
-        if (!block || loc->index >= block->block.transactions.size()) return json(nullptr);
-        return mined_transaction_json(*block, loc->index);
+        return transaction_json(node, blocks, hash);
     });
     d.add_method("eth_getTransactionReceipt", [&node, &opts, &blocks](const json& params,
                                                                       CallContext&) {
@@ -1245,6 +1396,78 @@ void EthApi::register_methods(rpc::Dispatcher& d)
     LogIndex& logs = *logs_;
     d.add_method("eth_getLogs", [&node, &logs, &opts](const json& params, CallContext&) {
         return get_logs(node, logs, opts, params);
+    });
+
+    // --- Polling filters (go-ethereum's eth/filters API; docs/node.md § Filters) ---------------
+    d.add_method("eth_newFilter", [&node, &filters, &opts](const json& params, CallContext&) {
+        rpc::check_param_count(params, 1, 1);
+        rpc::LogFilter criteria = rpc::decode_param(
+            params, 0, [](const json& j) { return rpc::log_filter_from_json(j); });
+        check_filter_range(criteria);
+        const uint64_t next_block = node.head()->header.number + 1;
+        auto id = filters.install_log_filter(std::move(criteria), next_block);
+        if (!id) throw filter_error(id.error(), opts.filters);
+        return json(std::move(*id));
+    });
+    d.add_method("eth_newBlockFilter", [&node, &filters, &opts](const json& params, CallContext&) {
+        rpc::check_param_count(params, 0, 0);
+        auto id = filters.install_block_filter(node.head()->header.number + 1);
+        if (!id) throw filter_error(id.error(), opts.filters);
+        return json(std::move(*id));
+    });
+    d.add_method("eth_newPendingTransactionFilter",
+                 [&filters, &opts, full_flag](const json& params, CallContext&) {
+                     rpc::check_param_count(params, 0, 1);
+                     auto id = filters.install_pending_transaction_filter(full_flag(params, 0));
+                     if (!id) throw filter_error(id.error(), opts.filters);
+                     return json(std::move(*id));
+                 });
+    d.add_method("eth_getFilterChanges", [&node, &blocks, &logs, &filters, &opts](
+                                             const json& params, CallContext&) {
+        rpc::check_param_count(params, 1, 1);
+        const std::string id = rpc::decode_param(params, 0, filter_id_from_json);
+        json out = json::array();
+        const auto polled = filters.poll(id, [&](const FilterPoll& poll) -> uint64_t {
+            switch (poll.kind) {
+                case FilterKind::kLogs: {
+                    auto [changes, next] =
+                        log_filter_changes(node, logs, opts, poll.criteria, poll.next_block);
+                    out = std::move(changes);
+                    return next;
+                }
+                case FilterKind::kBlocks: {
+                    auto [changes, next] = block_filter_changes(node, opts, poll.next_block);
+                    out = std::move(changes);
+                    return next;
+                }
+                case FilterKind::kPendingTransactions:
+                    for (const Hash256& hash : poll.transactions) {
+                        if (!poll.full_transactions) {
+                            out.push_back(rpc::to_data(hash));
+                            continue;
+                        }
+                        // Replaced or dropped since: nothing to show.
+                        json tx = transaction_json(node, blocks, hash);
+                        if (!tx.is_null()) out.push_back(std::move(tx));
+                    }
+                    return poll.next_block;
+            }
+            return poll.next_block;
+        });
+        if (!polled) throw filter_error(polled.error(), opts.filters);
+        return out;
+    });
+    d.add_method("eth_getFilterLogs",
+                 [&node, &logs, &filters, &opts](const json& params, CallContext&) {
+                     rpc::check_param_count(params, 1, 1);
+                     const std::string id = rpc::decode_param(params, 0, filter_id_from_json);
+                     const auto criteria = filters.log_criteria(id);
+                     if (!criteria) throw filter_error(criteria.error(), opts.filters);
+                     return logs_of_filter(node, logs, opts, *criteria);
+                 });
+    d.add_method("eth_uninstallFilter", [&filters](const json& params, CallContext&) {
+        rpc::check_param_count(params, 1, 1);
+        return json(filters.uninstall(rpc::decode_param(params, 0, filter_id_from_json)));
     });
 
     // --- Pool ---------------------------------------------------------------------------------

@@ -13,11 +13,13 @@
 #include <ultra/rpc/dispatcher.hpp>
 #include <ultra/rpc/eth_json.hpp>
 
+#include "filters.hpp"
 #include "node.hpp"
 
 /// The node's JSON-RPC methods (eth_*, net_*, web3_*, debug_executionWitness, the dev
 /// extensions evm_mine / anvil_mine) over a Node, with go-ethereum's semantics, error codes and
-/// texts; the eth_subscribe kinds newHeads and logs. docs/node.md § JSON-RPC lists them.
+/// texts; the eth_subscribe kinds newHeads and logs; the polling filters (eth_newFilter & co.).
+/// docs/node.md § JSON-RPC lists them.
 namespace ultra::node {
 
 /// The methods' limits and answers.
@@ -42,6 +44,12 @@ struct EthApiOptions
     std::string client_version = "ultrasound/v0.1.0/linux-x86_64/gcc";
     /// How many decoded blocks (with senders and receipts) the methods keep at hand.
     size_t block_cache_size = 64;
+    /// The polling filters' bounds (eth_newFilter & co.): 5 minutes without a poll expires a
+    /// filter, at most 10,000 filters, 10,000 pending transaction hashes kept. Each
+    /// eth_getFilterChanges of a log or block filter covers at most max_logs_block_range blocks
+    /// (the rest at the next poll) and stops before the block that would take a log filter's
+    /// answer past max_logs.
+    FilterOptions filters;
 };
 
 class BlockCache;
@@ -85,6 +93,8 @@ private:
     std::shared_ptr<BlockCache> blocks_;
     /// Which blocks have logs, for eth_getLogs.
     std::shared_ptr<LogIndex> logs_;
+    /// The polling filters (eth_newFilter & co.).
+    std::shared_ptr<FilterManager> filters_;
     /// The node's listener holds it weakly: gone with this object, the listener does nothing.
     std::shared_ptr<void> alive_;
     /// eth_sendTransaction picks a nonce, fills, signs and submits as one step.
