@@ -165,6 +165,20 @@ void print_row(const std::string& name, const bench::Measurement& m)
     std::fflush(stdout);
 }
 
+/// The witness's sizes and the split in ms, on one line after `what: `.
+void print_split(const std::string& what, const bench::Measurement& m)
+{
+    const bench::Split& sp = m.split;
+    fmt::print(
+        "{}: witness {} nodes ({} B), {} codes ({} B), headers {} B; "
+        "split (ms CPU, median of {}): decode {:.2f}, trie {:.2f}, execution {:.2f}, "
+        "root {:.2f} = {:.2f} (sender recovery, inside execution: {:.2f}); verify() {:.2f} "
+        "(spread {:.0f} %)\n",
+        what, m.nodes, m.node_bytes, m.codes, m.code_bytes, m.header_bytes, m.repetitions,
+        sp.decode.cpu * 1e3, sp.trie.cpu * 1e3, sp.execution.cpu * 1e3, sp.root.cpu * 1e3,
+        sp.total().cpu * 1e3, sp.senders.cpu * 1e3, m.verify.cpu * 1e3, m.verify_spread * 100);
+}
+
 struct Totals
 {
     size_t inputs = 0;
@@ -230,15 +244,8 @@ void run_mixed(const Args& args, Totals& totals)
         ++totals.failed;
         return;
     }
-    const bench::Split& sp = m->split;
-    fmt::print(
-        "mixed block: witness {} nodes ({} B), {} codes ({} B), headers {} B; "
-        "split (ms CPU, median of {}): decode {:.2f}, trie {:.2f}, execution {:.2f}, "
-        "root {:.2f} = {:.2f} (sender recovery, inside execution: {:.2f}); verify() {:.2f} "
-        "(spread {:.0f} %)\n\n",
-        m->nodes, m->node_bytes, m->codes, m->code_bytes, m->header_bytes, m->repetitions,
-        sp.decode.cpu * 1e3, sp.trie.cpu * 1e3, sp.execution.cpu * 1e3, sp.root.cpu * 1e3,
-        sp.total().cpu * 1e3, sp.senders.cpu * 1e3, m->verify.cpu * 1e3, m->verify_spread * 100);
+    print_split("mixed block", *m);
+    fmt::print("\n");
     print_header();
     print_row(name, *m);
     count(totals, *m);
@@ -447,6 +454,7 @@ void run_inputs(const Args& args, Totals& totals)
             continue;
         }
         print_row(file, *m);
+        print_split(file, *m);
         count(totals, *m);
     }
 }

@@ -114,11 +114,12 @@ Result<Split, std::string> run_split(BytesView bytes, const execute::VerifyConte
     block.transactions = std::move(trace->transactions);
     if (ctx.rev >= Revision::kShanghai) block.withdrawals.emplace();  // EIP-4895: none on L2
     TimedRoots roots{view};
+    const stateless::WitnessReads reads{view};  // as validate_block() reads
     const execution::ChainContext chain{config,
                                         parent,
                                         std::nullopt,
                                         {},
-                                        view,
+                                        reads,
                                         roots,
                                         *hashes,
                                         ctx.l2_precompiles,

@@ -12,58 +12,6 @@ namespace ultra::stateless {
 
 namespace {
 
-/// The witness view, remembering the structured reason of the first read it could not answer
-/// (WitnessStateView answers StateError::kMissingData; its read_* methods say why). Used by one
-/// validation on one thread, as state_transition() reads.
-class ExplainingView final : public state::StateView
-{
-public:
-    explicit ExplainingView(const WitnessStateView& view) noexcept : view_{view} {}
-
-    Result<std::optional<state::AccountInfo>, state::StateError> account(
-        const Address& addr) const override
-    {
-        auto r = view_.account(addr);
-        if (!r) note(view_.read_account(addr));
-        return r;
-    }
-    Result<Bytes32, state::StateError> storage(const Address& addr,
-                                               const Bytes32& key) const override
-    {
-        auto r = view_.storage(addr, key);
-        if (!r) note(view_.read_storage(addr, key));
-        return r;
-    }
-    Result<Bytes, state::StateError> code(const Hash256& code_hash) const override
-    {
-        auto r = view_.code(code_hash);
-        if (!r) note(view_.read_code(code_hash));
-        return r;
-    }
-    Result<bool, state::StateError> has_storage(const Address& addr) const override
-    {
-        auto r = view_.has_storage(addr);
-        if (!r) note(view_.read_account(addr));
-        return r;
-    }
-
-    /// The first unanswerable read's reason, if any.
-    [[nodiscard]] const std::optional<StatelessError>& first_error() const noexcept
-    {
-        return first_error_;
-    }
-
-private:
-    template <typename T>
-    void note(const Result<T, StatelessError>& r) const
-    {
-        if (!r && !first_error_) first_error_ = r.error();
-    }
-
-    const WitnessStateView& view_;
-    mutable std::optional<StatelessError> first_error_;
-};
-
 /// Post-state (and intermediate) roots on partial tries revealed from the witness.
 class WitnessStateRoots final : public execution::StateRootProvider
 {
@@ -172,7 +120,7 @@ Result<ValidatedBlock, ValidationError> validate_block(const Block& block,
 
     // 3. Execute against the witness.
     const WitnessStateView view{witness, parent->state_root};
-    const ExplainingView reads{view};
+    const WitnessReads reads{view};
     WitnessStateRoots roots{view};
     execution::ChainContext chain{
         options.config,

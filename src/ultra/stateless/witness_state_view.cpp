@@ -8,21 +8,33 @@
 namespace ultra::stateless {
 
 WitnessStateView::WitnessStateView(const ExecutionWitness& witness, const Hash256& pre_state_root)
-    : state_root_{pre_state_root}, nodes_{std::make_unique<trie::NodeSet>()}
+    : state_root_{pre_state_root}, nodes_{std::make_unique<trie::NodeViewSet>()}
 {
+    nodes_->reserve(witness.state.size());
     for (const Bytes& node : witness.state) nodes_->insert(node);
-    for (const Bytes& code : witness.codes) codes_.try_emplace(keccak256(code), code);
+    codes_.reserve(witness.codes.size());
+    for (const Bytes& code : witness.codes) (void)codes_.try_emplace(keccak256(code), code);
 
     // The node set keys every node by its own hash: nothing to re-hash.
     constexpr auto kTrusted = trie::HashCheck::kTrusted;
     accounts_ = trie::PartialTrie{*nodes_, state_root_, kTrusted};
     accounts_.reveal_all();
-    for (const BytesView leaf : accounts_.revealed_values()) {
-        const auto account = state::decode_account(leaf);
+    for (const trie::PartialTrie::Entry& leaf : accounts_.revealed_entries()) {
+        if (leaf.key.size() != Hash256::size()) continue;  // no address hashes to it
+        const auto account = state::decode_account(leaf.value);
         if (!account) continue;  // reading that account reports it
+        KnownAccount known{*account, nullptr};
         const Hash256& root = account->storage_root;
-        if (root == trie::kEmptyRoot || storage_.contains(root) || !nodes_->find(root)) continue;
-        storage_.try_emplace(root, *nodes_, root, kTrusted).first->second.reveal_all();
+        if (root != trie::kEmptyRoot) {
+            auto it = storage_.find(root);
+            if (it == storage_.end() && nodes_->find(root)) {
+                it = storage_.try_emplace(root, *nodes_, root, kTrusted).first;
+                it->second.reveal_all();
+            }
+            // Map nodes stay put, also when the view moves.
+            if (it != storage_.end()) known.storage = &it->second;
+        }
+        (void)known_.try_emplace(Hash256::from_view(leaf.key), known);
     }
 }
 
@@ -32,10 +44,25 @@ const trie::PartialTrie* WitnessStateView::storage_trie(const Hash256& storage_r
     return it != storage_.end() ? &it->second : nullptr;
 }
 
+const WitnessStateView::KnownAccount* WitnessStateView::known(const Hash256& hashed) const
+{
+    return known_.find(hashed);
+}
+
 Result<std::optional<state::DecodedAccount>, StatelessError> WitnessStateView::read_account(
     const Address& addr) const
 {
-    auto leaf = accounts_.get(keccak256(addr));
+    return read_account(addr, keccak256(addr));
+}
+
+Result<std::optional<state::DecodedAccount>, StatelessError> WitnessStateView::read_account(
+    const Address& addr,
+    const Hash256& hashed) const
+{
+    // A revealed leaf is what the walk below would reach: same answer, nothing to walk.
+    if (const KnownAccount* k = known(hashed))
+        return std::optional<state::DecodedAccount>{k->account};
+    auto leaf = accounts_.get(hashed);
     if (!leaf) return unexpected(trie_error(leaf.error(), addr));
     if (!leaf->has_value()) return std::optional<state::DecodedAccount>{};
     auto account = state::decode_account(**leaf);
@@ -49,16 +76,40 @@ Result<std::optional<state::DecodedAccount>, StatelessError> WitnessStateView::r
     return std::optional<state::DecodedAccount>{*account};
 }
 
+StorageLocation WitnessStateView::storage_location(const state::DecodedAccount& account) const
+{
+    if (account.storage_root == trie::kEmptyRoot) return {};
+    return {account.storage_root, storage_trie(account.storage_root)};
+}
+
+Result<StorageLocation, StatelessError> WitnessStateView::storage_location(
+    const Address& addr) const
+{
+    const Hash256 hashed = keccak256(addr);
+    if (const KnownAccount* k = known(hashed)) {
+        if (k->account.storage_root == trie::kEmptyRoot) return StorageLocation{};
+        return StorageLocation{k->account.storage_root, k->storage};
+    }
+    ULTRA_TRY(const auto account, read_account(addr, hashed));
+    if (!account) return StorageLocation{};
+    return storage_location(*account);
+}
+
 Result<Bytes32, StatelessError> WitnessStateView::read_storage(const Address& addr,
                                                                const Bytes32& key) const
 {
-    ULTRA_TRY(const auto account, read_account(addr));
-    if (!account || account->storage_root == trie::kEmptyRoot) return Bytes32{};
+    ULTRA_TRY(const StorageLocation at, storage_location(addr));
+    return read_storage(at, addr, key);
+}
+
+Result<Bytes32, StatelessError> WitnessStateView::read_storage(const StorageLocation& at,
+                                                               const Address& addr,
+                                                               const Bytes32& key) const
+{
+    if (at.root == trie::kEmptyRoot) return Bytes32{};
     const Hash256 hashed = keccak256(key);
-    const trie::PartialTrie* storage = storage_trie(account->storage_root);
-    auto leaf = storage != nullptr
-                    ? storage->get(hashed)
-                    : trie::get(*nodes_, account->storage_root, hashed, trie::HashCheck::kTrusted);
+    auto leaf = at.trie != nullptr ? at.trie->get(hashed)
+                                   : trie::get(*nodes_, at.root, hashed, trie::HashCheck::kTrusted);
     if (!leaf) return unexpected(trie_error(leaf.error(), addr, key));
     if (!leaf->has_value()) return Bytes32{};
     auto value = state::decode_storage_value(**leaf);
@@ -76,14 +127,14 @@ Result<Bytes32, StatelessError> WitnessStateView::read_storage(const Address& ad
 Result<BytesView, StatelessError> WitnessStateView::read_code(const Hash256& code_hash) const
 {
     if (code_hash == kEmptyHash) return BytesView{};
-    const auto it = codes_.find(code_hash);
-    if (it == codes_.end()) {
+    const BytesView* code = codes_.find(code_hash);
+    if (code == nullptr) {
         StatelessError err;
         err.code = StatelessErrorCode::kMissingCode;
         err.expected = code_hash;
         return unexpected(err);
     }
-    return BytesView{it->second};
+    return *code;
 }
 
 Result<std::optional<state::AccountInfo>, state::StateError> WitnessStateView::account(
@@ -116,6 +167,59 @@ Result<bool, state::StateError> WitnessStateView::has_storage(const Address& add
     const auto account = read_account(addr);
     if (!account) return unexpected(state::StateError::kMissingData);
     return account->has_value() && (*account)->storage_root != trie::kEmptyRoot;
+}
+
+// ---------------------------------------------------------------------------------------------
+// WitnessReads
+// ---------------------------------------------------------------------------------------------
+
+template <typename T>
+Result<T, state::StateError> WitnessReads::answer(Result<T, StatelessError> r) const
+{
+    if (r) return std::move(*r);
+    if (!first_error_) first_error_ = r.error();
+    return unexpected(state::StateError::kMissingData);
+}
+
+Result<StorageLocation, StatelessError> WitnessReads::location(const Address& addr) const
+{
+    if (const auto it = locations_.find(addr); it != locations_.end()) return it->second;
+    ULTRA_TRY(const StorageLocation at, view_.storage_location(addr));
+    locations_.emplace(addr, at);
+    return at;
+}
+
+Result<std::optional<state::AccountInfo>, state::StateError> WitnessReads::account(
+    const Address& addr) const
+{
+    auto account = view_.read_account(addr);
+    if (account && account->has_value())
+        locations_.try_emplace(addr, view_.storage_location(**account));
+    if (account && !account->has_value()) locations_.try_emplace(addr);
+    ULTRA_TRY(const auto decoded, answer(std::move(account)));
+    if (!decoded) return std::optional<state::AccountInfo>{};
+    return std::optional<state::AccountInfo>{decoded->info};
+}
+
+Result<Bytes32, state::StateError> WitnessReads::storage(const Address& addr,
+                                                         const Bytes32& key) const
+{
+    auto at = location(addr);
+    if (!at) return answer(Result<Bytes32, StatelessError>{unexpected(at.error())});
+    return answer(view_.read_storage(*at, addr, key));
+}
+
+Result<Bytes, state::StateError> WitnessReads::code(const Hash256& code_hash) const
+{
+    ULTRA_TRY(const BytesView code, answer(view_.read_code(code_hash)));
+    if (code.empty()) return Bytes{};  // the empty view may have no data pointer
+    return Bytes{code};
+}
+
+Result<bool, state::StateError> WitnessReads::has_storage(const Address& addr) const
+{
+    ULTRA_TRY(const StorageLocation at, answer(location(addr)));
+    return at.root != trie::kEmptyRoot;
 }
 
 // ---------------------------------------------------------------------------------------------

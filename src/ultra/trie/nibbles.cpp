@@ -95,22 +95,39 @@ void hex_prefix_encode_packed(Bytes& out, BytesView key, size_t begin, bool is_l
     }
 }
 
-Result<HexPrefix, NodeError> hex_prefix_decode(BytesView encoded)
+void PackedPath::unpack_to(uint8_t* out) const noexcept
+{
+    size_t i = begin_;
+    const size_t end = 2 * bytes_.size();
+    if (i < end && (i & 1) != 0) *out++ = nibble_at(bytes_, i++);
+    for (; i < end; i += 2) {
+        const uint8_t b = bytes_[i / 2];
+        *out++ = static_cast<uint8_t>(b >> 4);
+        *out++ = static_cast<uint8_t>(b & 0x0f);
+    }
+}
+
+Nibbles PackedPath::unpack() const
+{
+    Nibbles out(size(), 0);
+    unpack_to(out.data());
+    return out;
+}
+
+Result<HexPrefixView, NodeError> hex_prefix_decode_view(BytesView encoded) noexcept
 {
     if (encoded.empty()) return unexpected(NodeError::kInvalidHexPrefix);
     const uint8_t flag = encoded[0] >> 4;
     if (flag > 3) return unexpected(NodeError::kInvalidHexPrefix);
     const bool odd = (flag & 1) != 0;
     if (!odd && (encoded[0] & 0x0f) != 0) return unexpected(NodeError::kInvalidHexPrefix);
-    HexPrefix hp;
-    hp.is_leaf = (flag & 2) != 0;
-    hp.path.reserve(2 * encoded.size());
-    if (odd) hp.path.push_back(encoded[0] & 0x0f);
-    for (size_t i = 1; i < encoded.size(); ++i) {
-        hp.path.push_back(static_cast<uint8_t>(encoded[i] >> 4));
-        hp.path.push_back(static_cast<uint8_t>(encoded[i] & 0x0f));
-    }
-    return hp;
+    return HexPrefixView{PackedPath{encoded, odd ? size_t{1} : size_t{2}}, (flag & 2) != 0};
+}
+
+Result<HexPrefix, NodeError> hex_prefix_decode(BytesView encoded)
+{
+    ULTRA_TRY(const HexPrefixView hp, hex_prefix_decode_view(encoded));
+    return HexPrefix{hp.path.unpack(), hp.is_leaf};
 }
 
 }  // namespace ultra::trie

@@ -66,6 +66,47 @@ struct HexPrefix
     bool is_leaf = false;  ///< the terminator flag: true for a leaf, false for an extension
 };
 
+/// A nibble path read in place from packed bytes, without unpacking: the nibbles
+/// [begin, 2 * bytes.size()) of `bytes` (how a node's hex-prefix path is read: begin is 1 for an
+/// odd path, 2 for an even one). A view: the bytes must outlive it.
+class PackedPath
+{
+public:
+    /// The empty path.
+    constexpr PackedPath() noexcept = default;
+    /// The nibbles of `bytes` from nibble `begin` on. Precondition: begin <= 2 * bytes.size().
+    constexpr PackedPath(BytesView bytes, size_t begin) noexcept : bytes_{bytes}, begin_{begin} {}
+
+    /// Number of nibbles.
+    [[nodiscard]] constexpr size_t size() const noexcept { return 2 * bytes_.size() - begin_; }
+    /// True for the empty path.
+    [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
+    /// The i-th nibble. Precondition: i < size().
+    [[nodiscard]] constexpr uint8_t operator[](size_t i) const noexcept
+    {
+        return nibble_at(bytes_, begin_ + i);
+    }
+    /// Writes the size() nibbles, one per byte, to `out`.
+    void unpack_to(uint8_t* out) const noexcept;
+    /// The nibbles, unpacked.
+    [[nodiscard]] Nibbles unpack() const;
+
+private:
+    BytesView bytes_;
+    size_t begin_ = 0;
+};
+
+/// A hex-prefix path decoded in place (see hex_prefix_decode_view()).
+struct HexPrefixView
+{
+    PackedPath path;       ///< the nibbles, read from the encoded bytes
+    bool is_leaf = false;  ///< the terminator flag
+};
+
+/// hex_prefix_decode() without unpacking: the path views `encoded`, which must outlive it.
+/// Same checks and errors.
+[[nodiscard]] Result<HexPrefixView, NodeError> hex_prefix_decode_view(BytesView encoded) noexcept;
+
 /// Decodes a hex-prefix encoded path. Strict: the input must be non-empty, the flag nibble must
 /// be 0..3 and, for an even path, the padding nibble must be zero (else kInvalidHexPrefix).
 [[nodiscard]] Result<HexPrefix, NodeError> hex_prefix_decode(BytesView encoded);

@@ -154,7 +154,7 @@ void encode_branch(Bytes& out, std::span<const NodeReference, 16> children, Byte
     rlp::encode(out, value);
 }
 
-Result<DecodedNode, NodeError> decode_node(BytesView rlp)
+Result<NodeView, NodeError> decode_node_view(BytesView rlp)
 {
     BytesView in = rlp;
     auto list = rlp::decode_list(in);
@@ -165,22 +165,32 @@ Result<DecodedNode, NodeError> decode_node(BytesView rlp)
     }
     if (!in.empty()) return unexpected(NodeError::kInvalidRlp);
 
-    // Split the payload into raw items (at most 17).
+    // Split the payload into raw items (at most 17). The items of a branch are mostly hashes
+    // (0xa0 and 32 bytes) and empty slots (0x80): those need no general header decoding.
     std::array<BytesView, 17> items;
     size_t count = 0;
     BytesView payload = *list;
     while (!payload.empty()) {
         if (count == items.size()) return unexpected(NodeError::kInvalidItemCount);
-        auto item = rlp::decode_raw(payload);
-        if (!item) return unexpected(NodeError::kInvalidRlp);
-        items[count++] = *item;
+        const uint8_t prefix = payload[0];
+        if (prefix == kEmptyString) {
+            items[count++] = payload.substr(0, 1);
+            payload.remove_prefix(1);
+        } else if (prefix == kHashPrefix && payload.size() >= 33) {
+            items[count++] = payload.substr(0, 33);
+            payload.remove_prefix(33);
+        } else {
+            auto item = rlp::decode_raw(payload);
+            if (!item) return unexpected(NodeError::kInvalidRlp);
+            items[count++] = *item;
+        }
     }
 
-    DecodedNode node;
+    NodeView node;
     if (count == 2) {
         ULTRA_TRY(const BytesView encoded_path, decode_bytes(items[0]));
-        ULTRA_TRY(HexPrefix hp, hex_prefix_decode(encoded_path));
-        node.path = std::move(hp.path);
+        ULTRA_TRY(const HexPrefixView hp, hex_prefix_decode_view(encoded_path));
+        node.path = hp.path;
         if (hp.is_leaf) {
             node.kind = NodeKind::kLeaf;
             ULTRA_TRY(node.value, decode_bytes(items[1]));
@@ -196,12 +206,30 @@ Result<DecodedNode, NodeError> decode_node(BytesView rlp)
     if (count == 17) {
         node.kind = NodeKind::kBranch;
         for (size_t i = 0; i < 16; ++i) {
-            ULTRA_TRY(node.children[i], decode_reference(items[i]));
+            const BytesView item = items[i];
+            if (item.size() == 1 && item[0] == kEmptyString) continue;  // no child
+            if (item.size() == 33 && item[0] == kHashPrefix) {
+                node.children[i] = item.substr(1);
+                continue;
+            }
+            ULTRA_TRY(node.children[i], decode_reference(item));
         }
         ULTRA_TRY(node.value, decode_bytes(items[16]));
         return node;
     }
     return unexpected(NodeError::kInvalidItemCount);
+}
+
+Result<DecodedNode, NodeError> decode_node(BytesView rlp)
+{
+    ULTRA_TRY(const NodeView view, decode_node_view(rlp));
+    DecodedNode node;
+    node.kind = view.kind;
+    node.path = view.path.unpack();
+    node.value = view.value;
+    node.child = view.child;
+    node.children = view.children;
+    return node;
 }
 
 }  // namespace ultra::trie

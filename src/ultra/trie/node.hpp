@@ -115,6 +115,20 @@ struct DecodedNode
 /// malformed input.
 [[nodiscard]] Result<DecodedNode, NodeError> decode_node(BytesView rlp);
 
+/// decode_node()'s result with the path left in place (no unpacking, no allocation): what the
+/// tries' walks use. All views point into the decoded RLP, which must outlive it.
+struct NodeView
+{
+    NodeKind kind = NodeKind::kBranch;
+    PackedPath path;                       ///< leaf and extension: the (partial) path
+    BytesView value;                       ///< leaf value (non-empty); branch value (may be empty)
+    BytesView child;                       ///< extension: reference to the child (never empty)
+    std::array<BytesView, 16> children{};  ///< branch: references to the 16 children
+};
+
+/// decode_node() without unpacking the path: same checks, same errors.
+[[nodiscard]] Result<NodeView, NodeError> decode_node_view(BytesView rlp);
+
 /// Appends the RLP of a leaf with the given remaining path and value. Precondition: value is
 /// non-empty (an empty value is an absent key).
 void encode_leaf(Bytes& out, NibblesView path, BytesView value);

@@ -5,7 +5,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <ultra/core/bytes.hpp>
 #include <ultra/core/result.hpp>
@@ -102,6 +101,19 @@ public:
     /// order; the views are valid until the trie changes.
     [[nodiscard]] std::vector<BytesView> revealed_values() const;
 
+    /// A key and its value in the revealed part of the trie (see revealed_entries()).
+    struct Entry
+    {
+        Bytes key;        ///< the full key, packed (high nibble first)
+        BytesView value;  ///< the value; valid until the trie changes
+    };
+
+    /// The keys and values of the revealed leaves and branches reachable from the root whose
+    /// full path has an even number of nibbles (a key of whole bytes), in no particular order:
+    /// for each, get(key) gives that value without fetching anything. (revealed_values() also
+    /// lists the values at odd paths, which no key reaches.)
+    [[nodiscard]] std::vector<Entry> revealed_entries() const;
+
     /// Appends the RLP of every revealed node that its parent references by hash (and of the
     /// root node, which is always hashed), in depth-first order: the node set of a fully
     /// revealed trie, e.g. one built from empty with put(). Stubs contribute nothing: their
@@ -122,34 +134,72 @@ public:
     [[nodiscard]] size_t revealed_count() const noexcept { return revealed_count_; }
 
 private:
+    /// A node, or a stub: a child known only by its hash (kStubBit set, the rest an index into
+    /// stubs_), or kNone. Stubs are not nodes: a revealed branch costs one row of 16 ids and
+    /// the hashes of its unrevealed children, and revealing a stub makes a node whose id
+    /// replaces the stub in its parent's slot.
     using NodeId = uint32_t;
     static constexpr NodeId kNone = 0xffffffff;
+    static constexpr NodeId kStubBit = 0x80000000;
 
     enum class Kind : uint8_t
     {
-        kStub,
         kLeaf,
         kExtension,
         kBranch,
     };
 
-    struct Node
+    /// Bytes in bytes_, by offset (offsets survive the buffer's growth). Bytes once written
+    /// never change, so slices may share them (a shortened path is a narrower slice).
+    struct Slice
     {
-        Kind kind = Kind::kStub;
-        Nibbles path;                       // leaf, extension: the remaining path
-        Bytes value;                        // leaf value; branch value (empty for none)
-        std::array<NodeId, 16> children{};  // branch children; extension child in [0]
-        NodeReference ref;                  // cached reference, empty = dirty; a stub's hash
-        bool fresh = false;                 // ref computed by this trie (created or changed)
+        uint32_t offset = 0;
+        uint32_t size = 0;
     };
 
-    NodeId new_node(Kind kind);
-    NodeId new_leaf(NibblesView path, BytesView value);
-    NodeId new_extension(NibblesView path, NodeId child);
+    /// A revealed node. Trivially copyable and 56 bytes: a trie is four flat arrays, built,
+    /// copied and freed without a per-node allocation.
+    struct Node
+    {
+        NodeReference ref;        // cached reference, empty = dirty
+        Kind kind = Kind::kLeaf;  // leaf, extension or branch
+        bool fresh = false;       // ref computed by this trie (created or changed)
+        Slice path;               // leaf, extension: the remaining path, a nibble per byte
+        Slice value;              // leaf value; branch value (size 0: none)
+        uint32_t link = kNone;    // extension: the child; branch: its row of rows_
+    };
 
-    Result<void, ProofError> reveal(NodeId id, bool must_be_branch = false);
+    /// A branch's children.
+    using Row = std::array<NodeId, 16>;
+
+    [[nodiscard]] static constexpr bool is_stub(NodeId id) noexcept
+    {
+        return id != kNone && (id & kStubBit) != 0;
+    }
+
+    // Nodes and bytes. Ids and offsets stay valid as the arrays grow; references into them do
+    // not, so no Node&, Row& or view of bytes_ is held across a call that may add to them.
+    NodeId new_node(Kind kind);
+    NodeId new_stub(const Hash256& hash);
+    NodeId new_leaf(Slice path, Slice value);
+    NodeId new_extension(Slice path, NodeId child);
+    NodeId new_branch(const Row& children, Slice value);
+    [[nodiscard]] bool owns(BytesView bytes) const noexcept;
+    Slice store(BytesView bytes);
+    Slice store_nibbles(const PackedPath& path);
+    Slice store_key_nibbles(BytesView key, size_t begin, size_t end);
+    Slice concat(Slice head, Slice tail);
+    Slice prepend(uint8_t nibble, Slice tail);
+    [[nodiscard]] NibblesView path_of(NodeId id) const noexcept;
+    [[nodiscard]] BytesView value_of(NodeId id) const noexcept;
+    [[nodiscard]] const Hash256& stub_hash(NodeId id) const noexcept;
+    [[nodiscard]] NodeReference reference_of(NodeId id) const noexcept;
+    [[nodiscard]] Row& row(NodeId id) noexcept { return rows_[nodes_[id].link]; }
+    [[nodiscard]] const Row& row(NodeId id) const noexcept { return rows_[nodes_[id].link]; }
+
+    Result<NodeId, ProofError> reveal(NodeId id, bool must_be_branch = false);
     Result<void, ProofError> reveal_extension_child(NodeId id);
-    Result<NodeId, ProofError> from_decoded(const DecodedNode& decoded);
+    Result<NodeId, ProofError> build(const NodeView& decoded);
     Result<NodeId, ProofError> from_reference(BytesView reference);
 
     Result<NodeId, ProofError> insert(NodeId id,
@@ -161,14 +211,19 @@ private:
     NodeId collapse_branch(NodeId id);
     NodeId merge_into_extension(NodeId ext, NodeId child);
 
-    const NodeReference& reference(NodeId id);
+    void compute_reference(NodeId id);
     void encode(Bytes& out, NodeId id) const;
     void collect(NodeId id, bool is_root, std::vector<Bytes>& out) const;
     void collect_new(NodeId id, bool is_root, std::vector<Bytes>& out) const;
+    void collect_entries(NodeId id, Nibbles& prefix, std::vector<Entry>& out) const;
 
     const NodeSource* source_ = nullptr;
     HashCheck check_ = HashCheck::kVerify;
-    std::deque<Node> nodes_;  // a deque: references stay valid while nodes are added
+    std::vector<Node> nodes_;
+    std::vector<Row> rows_;       // the children of the branches
+    std::vector<Hash256> stubs_;  // the hashes of the stubs
+    Bytes bytes_;                 // paths and values
+    Bytes scratch_;               // root_hash()'s encoding buffer
     NodeId root_ = kNone;
     size_t revealed_count_ = 0;
 };

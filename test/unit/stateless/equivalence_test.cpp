@@ -324,8 +324,8 @@ TEST(Equivalence, CodeHashMismatch)
     d.code = "0x00"_hex;
     d.code_hash = keccak256("0x01"_hex);
     diff.modified_accounts.push_back(d);
-    const auto r =
-        compute_post_state_root(WitnessStateView{ExecutionWitness{}, trie::kEmptyRoot}, diff);
+    const ExecutionWitness none;
+    const auto r = compute_post_state_root(WitnessStateView{none, trie::kEmptyRoot}, diff);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, StatelessErrorCode::kCodeHashMismatch);
     EXPECT_EQ(r.error().got, ErrorValue{keccak256("0x00"_hex)});

@@ -574,5 +574,161 @@ TEST(PartialTrie, TrustedGetAgreesWithGet)
     }
 }
 
+// revealed_entries() lists exactly the key/value pairs the revealed part proves: all of them
+// when everything is revealed, the proven keys (and nothing outside the contents) otherwise;
+// get() of each listed key gives its value.
+TEST(PartialTrie, RevealedEntries)
+{
+    for (uint64_t seed = 0; seed < ultra::test::scaled(100); ++seed) {
+        std::mt19937_64 rng{seed + 70'000};
+        const Shape shape = shape_of(seed);
+        const Model m = random_model(rng, shape.keys, shape.short_keys);
+        MerklePatriciaTrie t = make_mpt(m);
+        const Hash256 root = t.root_hash();
+        const NodeSet all = all_nodes(t, m);
+        PartialTrie full{all, root};
+        full.reveal_all();
+        Model listed;
+        for (const PartialTrie::Entry& e : full.revealed_entries())
+            ASSERT_TRUE(listed.emplace(e.key, Bytes{e.value}).second) << "listed twice";
+        ASSERT_EQ(listed, m) << "seed " << seed;
+
+        NodeSet some;
+        std::vector<Bytes> proven;
+        for (const auto& kv : m) {
+            if (rng() % 2 != 0) continue;
+            proven.push_back(kv.first);
+            for (const Bytes& n : t.prove(kv.first)) some.insert(n);
+        }
+        PartialTrie part{some, root};
+        part.reveal_all();
+        Model partial;
+        for (const PartialTrie::Entry& e : part.revealed_entries()) {
+            ASSERT_EQ(truth(m, e.key), std::optional<Bytes>{Bytes{e.value}});
+            const auto r = part.get(e.key);
+            ASSERT_TRUE(r && r->has_value());
+            ASSERT_EQ(**r, Bytes{e.value});
+            partial.emplace(e.key, Bytes{e.value});
+        }
+        for (const Bytes& k : proven) ASSERT_TRUE(partial.contains(k));
+    }
+}
+
+// A copy is an independent trie: updating it (or the original) leaves the other as it was,
+// including the bytes the two shared when copied. Copies of copies too.
+TEST(PartialTrie, CopiesAreIndependent)
+{
+    for (uint64_t seed = 0; seed < ultra::test::scaled(100); ++seed) {
+        std::mt19937_64 rng{seed + 80'000};
+        const Shape shape = shape_of(seed);
+        const Model m = random_model(rng, shape.keys, shape.short_keys);
+        MerklePatriciaTrie t = make_mpt(m);
+        const Hash256 root = t.root_hash();
+        const NodeSet nodes = all_nodes(t, m);
+        PartialTrie original{nodes, root};
+        if (seed % 2 == 0) original.reveal_all();
+
+        PartialTrie copy = original;
+        MerklePatriciaTrie copy_model = t;
+        for (const Op& op : random_ops(rng, m, 1 + shape.keys / 2, shape.short_keys)) {
+            ASSERT_TRUE(apply(copy, op));
+            copy_model.put(op.key, op.value);
+        }
+        PartialTrie copy_of_copy = copy;
+        ASSERT_EQ(copy.root_hash(), copy_model.root_hash());
+        ASSERT_EQ(original.root_hash(), root) << "seed " << seed;
+        for (const auto& [k, v] : m) {
+            const auto r = original.get(k);
+            ASSERT_TRUE(r && r->has_value());
+            ASSERT_EQ(**r, v);
+        }
+
+        MerklePatriciaTrie original_model = t;
+        for (const Op& op : random_ops(rng, m, 1 + shape.keys / 2, shape.short_keys)) {
+            ASSERT_TRUE(apply(original, op));
+            original_model.put(op.key, op.value);
+        }
+        ASSERT_EQ(original.root_hash(), original_model.root_hash());
+        ASSERT_EQ(copy.root_hash(), copy_model.root_hash());
+        ASSERT_EQ(copy_of_copy.root_hash(), copy_model.root_hash());
+    }
+}
+
+// Values (and keys) that view the trie's own bytes, as revealed_values() gives them, are valid
+// arguments to put(), however the trie's storage grows meanwhile.
+TEST(PartialTrie, ItsOwnBytesAreValidArguments)
+{
+    for (uint64_t seed = 0; seed < ultra::test::scaled(50); ++seed) {
+        std::mt19937_64 rng{seed + 90'000};
+        const Model m = random_model(rng, 2 + seed % 60, seed % 2 == 0);
+        MerklePatriciaTrie t = make_mpt(m);
+        const NodeSet nodes = all_nodes(t, m);
+        PartialTrie p{nodes, t.root_hash()};
+        p.reveal_all();
+        // Copy values to new keys, and use values as keys. The views are valid until the trie
+        // changes: each is taken anew from the trie as it is.
+        for (int round = 0; round < 20; ++round) {
+            std::vector<BytesView> values = p.revealed_values();
+            ASSERT_FALSE(values.empty());
+            const BytesView v = values[rng() % values.size()];
+            const Bytes v_copy{v};
+            const Bytes new_key = random_key(rng, seed % 2 == 0);
+            ASSERT_TRUE(p.put(new_key, v));
+            t.put(new_key, v_copy);
+            ASSERT_EQ(p.root_hash(), t.root_hash())
+                << "seed " << seed << ", round " << round << ": value " << to_hex(v_copy)
+                << " at key " << to_hex(new_key);
+
+            values = p.revealed_values();
+            const BytesView w = values[rng() % values.size()];
+            const Bytes w_copy{w};
+            ASSERT_TRUE(p.put(w, "0x0102"_hex));
+            t.put(w_copy, "0x0102"_hex);
+            ASSERT_EQ(p.root_hash(), t.root_hash()) << "seed " << seed << ", round " << round;
+        }
+    }
+}
+
+// Erasing by a key that views the trie's own bytes, while the erasure reveals nodes (which adds
+// bytes, moving them) on the way.
+TEST(PartialTrie, ErasingByItsOwnBytes)
+{
+    size_t present = 0;
+    for (uint64_t seed = 0; seed < ultra::test::scaled(50); ++seed) {
+        std::mt19937_64 rng{seed + 95'000};
+        const bool short_keys = seed % 2 == 0;
+        Model m = random_model(rng, 2 + seed % 60, short_keys);
+        // Some values are also keys, so that erasing by a value erases something.
+        for (int i = 0; i < 5; ++i) {
+            const Bytes v = random_value(rng);
+            m[v] = random_value(rng);
+            m[random_key(rng, short_keys)] = v;
+        }
+        MerklePatriciaTrie t = make_mpt(m);
+        const NodeSet nodes = all_nodes(t, m);
+        for (int round = 0; round < 10; ++round) {
+            PartialTrie lazy{nodes, t.root_hash()};  // nothing revealed yet
+            // A value of the trie's own: put one (external) value, then read it back as a view.
+            const Bytes key = random_key(rng, short_keys);
+            Bytes value;  // a non-empty key of the trie
+            while (value.empty())
+                value = std::next(m.begin(), static_cast<long>(rng() % m.size()))->first;
+            ASSERT_TRUE(lazy.put(key, value));
+            MerklePatriciaTrie reference = t;
+            reference.put(key, value);
+            BytesView own;
+            for (const BytesView v : lazy.revealed_values())
+                if (v == BytesView{value}) own = v;
+            ASSERT_FALSE(own.empty());
+            const auto erased = lazy.erase(own);
+            ASSERT_TRUE(erased);
+            reference.erase(value);
+            present += *erased ? 1 : 0;
+            ASSERT_EQ(lazy.root_hash(), reference.root_hash()) << "seed " << seed;
+        }
+    }
+    EXPECT_GT(present, 0u);
+}
+
 }  // namespace
 }  // namespace ultra::trie

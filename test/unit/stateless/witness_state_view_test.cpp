@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <type_traits>
 #include <ultra/core/hex.hpp>
 #include <ultra/core/keccak.hpp>
 #include <ultra/stateless/witness_state_view.hpp>
@@ -80,7 +82,8 @@ TEST(WitnessStateView, EmptyWitnessProvesNothing)
 {
     std::mt19937_64 rng{1};
     const state::InMemoryState s = test::random_state(rng, 10, 3);
-    const WitnessStateView view{ExecutionWitness{}, s.state_root()};
+    const ExecutionWitness none;
+    const WitnessStateView view{none, s.state_root()};
     for (const auto& [addr, acc] : s.accounts()) {
         EXPECT_EQ(view.account(addr).error(), state::StateError::kMissingData);
         EXPECT_EQ(view.has_storage(addr).error(), state::StateError::kMissingData);
@@ -102,7 +105,7 @@ TEST(WitnessStateView, EmptyWitnessProvesNothing)
     EXPECT_TRUE(empty_code->empty());
 
     // The empty state needs no node at all.
-    const WitnessStateView empty{ExecutionWitness{}, trie::kEmptyRoot};
+    const WitnessStateView empty{none, trie::kEmptyRoot};
     const auto a = empty.account(random_fixed<20>(rng));
     ASSERT_TRUE(a);
     EXPECT_FALSE(a->has_value());
@@ -215,6 +218,105 @@ TEST(WitnessStateView, CodesByHash)
     Hash256 wrong = keccak256("0x00"_hex);
     wrong[0] ^= 1;
     EXPECT_FALSE(view.code(wrong));
+}
+
+// The view keeps views into the witness: it cannot be built from a temporary.
+static_assert(std::is_constructible_v<WitnessStateView, const ExecutionWitness&, const Hash256&>);
+static_assert(!std::is_constructible_v<WitnessStateView, ExecutionWitness&&, const Hash256&>);
+
+// storage_location() then read_storage(at) is read_storage(addr, key); WitnessReads answers as
+// the view does, remembers the first failure's reason, and its cached locations change no
+// answer (accounts read before or after their slots, twice, absent, unproven).
+TEST(WitnessStateView, LocationsAndWitnessReadsAnswerAsTheView)
+{
+    size_t failures = 0;
+    size_t reads = 0;
+    for (uint64_t seed = 0; seed < ultra::test::scaled(100); ++seed) {
+        std::mt19937_64 rng{seed + 900};
+        const state::InMemoryState s = test::random_state(rng, 1 + seed % 30, 6);
+        test::StateTries tries{s};
+        // Prove some accounts, and some of their slots (every slot, or none, or some).
+        ExecutionWitness w;
+        std::vector<std::pair<Address, Bytes32>> slots;
+        std::vector<Address> addresses;
+        for (const auto& [addr, acc] : s.accounts()) {
+            addresses.push_back(addr);
+            if (rng() % 4 != 0) tries.prove_account(addr, w.state);
+            for (const auto& kv : acc.storage) {
+                slots.emplace_back(addr, kv.first);
+                if (seed % 3 == 0 || rng() % 2 == 0) tries.prove_slot(addr, kv.first, w.state);
+            }
+            slots.emplace_back(addr, random_fixed<32>(rng));
+        }
+        for (int i = 0; i < 5; ++i) {
+            addresses.push_back(random_fixed<20>(rng));
+            if (rng() % 2 == 0) tries.prove_account(addresses.back(), w.state);
+            slots.emplace_back(addresses.back(), random_fixed<32>(rng));
+        }
+        const WitnessStateView view{w, s.state_root()};
+        const WitnessReads cached{view};
+        std::optional<StatelessError> first;
+        const auto note = [&first](const auto& r) {
+            if (!r && !first) first = r.error();
+        };
+
+        // Slots and accounts interleaved at random, each read twice.
+        std::vector<std::pair<size_t, bool>> order;  // (index, is a slot)
+        for (size_t i = 0; i < slots.size(); ++i) order.emplace_back(i, true);
+        for (size_t i = 0; i < addresses.size(); ++i) order.emplace_back(i, false);
+        std::shuffle(order.begin(), order.end(), rng);
+        for (int pass = 0; pass < 2; ++pass) {
+            for (const auto& [i, is_slot] : order) {
+                ++reads;
+                if (is_slot) {
+                    const auto& [addr, key] = slots[i];
+                    const auto direct = view.read_storage(addr, key);
+                    const auto at = view.storage_location(addr);
+                    ASSERT_EQ(at.has_value(), view.read_account(addr).has_value());
+                    if (at) {
+                        const auto located = view.read_storage(*at, addr, key);
+                        ASSERT_EQ(located.has_value(), direct.has_value());
+                        if (direct) {
+                            ASSERT_EQ(*located, *direct);
+                        } else {
+                            ASSERT_EQ(located.error(), direct.error());
+                        }
+                    }
+                    const auto r = cached.storage(addr, key);
+                    ASSERT_EQ(r.has_value(), direct.has_value());
+                    if (direct) {
+                        ASSERT_EQ(*r, *direct);
+                        ASSERT_EQ(*r, s.storage(addr, key).value());
+                    } else {
+                        ++failures;
+                    }
+                    note(direct);
+                } else {
+                    const Address& addr = addresses[i];
+                    const auto direct = view.read_account(addr);
+                    const auto r = cached.account(addr);
+                    ASSERT_EQ(r.has_value(), direct.has_value());
+                    if (r) {
+                        ASSERT_EQ(*r, s.account(addr).value());
+                    }
+                    const auto h = cached.has_storage(addr);
+                    ASSERT_EQ(h.has_value(), direct.has_value());
+                    if (h) {
+                        ASSERT_EQ(*h, s.has_storage(addr).value());
+                    }
+                    note(direct);
+                }
+            }
+        }
+        ASSERT_EQ(cached.first_error(), first) << "seed " << seed;
+        for (const auto& [addr, acc] : s.accounts()) {
+            if (acc.code.empty()) continue;
+            EXPECT_EQ(cached.code(acc.code_hash).error(), state::StateError::kMissingData);
+        }
+        EXPECT_TRUE(cached.code(kEmptyHash).value().empty());
+    }
+    EXPECT_GT(failures, 0u);
+    EXPECT_GT(reads, 1000u);
 }
 
 }  // namespace

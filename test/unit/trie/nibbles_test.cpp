@@ -99,6 +99,33 @@ TEST(HexPrefix, RoundTripAndPackedForm)
     }
 }
 
+// PackedPath reads nibbles [begin, 2 * size) of packed bytes as unpack_nibbles() lays them out;
+// hex_prefix_decode_view() gives the path hex_prefix_encode() was given, without unpacking.
+TEST(HexPrefix, PackedPathAndDecodeView)
+{
+    std::mt19937_64 rng{12};
+    for (int round = 0; round < 3000; ++round) {
+        const Bytes key = test::random_bytes(rng, rng() % 40);
+        const Nibbles all = unpack_nibbles(key);
+        const size_t begin = rng() % (all.size() + 1);
+        const PackedPath p{key, begin};
+        ASSERT_EQ(p.size(), all.size() - begin);
+        ASSERT_EQ(p.empty(), begin == all.size());
+        for (size_t i = 0; i < p.size(); ++i) ASSERT_EQ(p[i], all[begin + i]);
+        ASSERT_EQ(p.unpack(), all.substr(begin));
+
+        const bool leaf = rng() % 2 != 0;
+        const Bytes enc = hex_prefix_encode(all.substr(begin), leaf);
+        const auto view = hex_prefix_decode_view(enc);
+        ASSERT_TRUE(view);
+        ASSERT_EQ(view->is_leaf, leaf);
+        ASSERT_EQ(view->path.unpack(), all.substr(begin));
+    }
+    EXPECT_EQ(hex_prefix_decode_view("0x01"_hex).error(), NodeError::kInvalidHexPrefix);
+    EXPECT_EQ(hex_prefix_decode_view({}).error(), NodeError::kInvalidHexPrefix);
+    EXPECT_TRUE(PackedPath{}.empty());
+}
+
 TEST(HexPrefix, DecodeRejectsMalformed)
 {
     EXPECT_EQ(hex_prefix_decode({}).error(), NodeError::kInvalidHexPrefix);

@@ -206,5 +206,45 @@ TEST(Node, DecodeArbitraryBytes)
     EXPECT_GT(accepted, 0u);
 }
 
+// decode_node_view() reads the path in place: the same node as decode_node(), for the shapes
+// its fast paths take (hash and empty children) and the general ones (embedded children).
+TEST(Node, DecodeViewReadsThePathInPlace)
+{
+    const Bytes leaf_rlp = "0xc782312383616263"_hex;  // odd path 1 2 3
+    const auto leaf = decode_node_view(leaf_rlp).value();
+    EXPECT_EQ(leaf.kind, NodeKind::kLeaf);
+    ASSERT_EQ(leaf.path.size(), 3u);
+    EXPECT_EQ(leaf.path[0], 1);
+    EXPECT_EQ(leaf.path[2], 3);
+    EXPECT_EQ(leaf.path.unpack(), (Nibbles{1, 2, 3}));
+    EXPECT_EQ(leaf.value, to_bytes_view("abc"));
+    EXPECT_EQ(leaf.value.data(), leaf_rlp.data() + 5);  // a view into the RLP
+
+    const Bytes ext_rlp = "0xe4820012a0"_hex + Bytes{kSomeHash.view()};  // even path 1 2
+    const auto ext = decode_node_view(ext_rlp).value();
+    EXPECT_EQ(ext.kind, NodeKind::kExtension);
+    EXPECT_EQ(ext.path.unpack(), (Nibbles{1, 2}));
+    EXPECT_EQ(ext.child, kSomeHash.view());
+
+    const Bytes branch_rlp =
+        "0xf5808080a0"_hex + Bytes{kSomeHash.view()} + "0x808080c430826162808080808080808080"_hex;
+    const auto branch = decode_node_view(branch_rlp).value();
+    EXPECT_EQ(branch.kind, NodeKind::kBranch);
+    EXPECT_TRUE(branch.path.empty());
+    EXPECT_EQ(branch.children[3], kSomeHash.view());
+    EXPECT_EQ(branch.children[7], BytesView{"0xc430826162"_hex});
+    for (const size_t i : {0, 1, 2, 4, 5, 6, 8, 15}) EXPECT_TRUE(branch.children[i].empty());
+
+    // A hash item cut short is not a hash: the general path rejects it.
+    const Bytes cut = "0xd1a0"_hex + Bytes(16, 0x11);
+    EXPECT_EQ(decode_node_view(cut).error(), NodeError::kInvalidRlp);
+    // 0xa0 items are 32-byte strings wherever they are: a leaf value may be one.
+    const Bytes leaf32 = "0xe220a0"_hex + Bytes{kSomeHash.view()};
+    const auto v = decode_node_view(leaf32).value();
+    EXPECT_EQ(v.kind, NodeKind::kLeaf);
+    EXPECT_EQ(v.value, kSomeHash.view());
+    EXPECT_TRUE(v.path.empty());
+}
+
 }  // namespace
 }  // namespace ultra::trie
