@@ -64,7 +64,8 @@ Result<Bytes, std::string> RollupL1::call(const Address& to, BytesView data)
     return guarded("eth_call to " + to_hex(to.view()), [&] {
         rpc::CallRequest request;
         request.to = to;
-        request.input = Bytes{data.data(), data.size()};
+        // (An empty view may have no data pointer: no copy from it.)
+        request.input = data.empty() ? Bytes{} : Bytes{data.data(), data.size()};
         return l1_.call(request);
     });
 }

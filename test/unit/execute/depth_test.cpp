@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <ultra/core/hex.hpp>
 #include <ultra/execute/precompile.hpp>
 #include <ultra/execute/verify.hpp>
@@ -112,10 +113,10 @@ void run_on_stack(size_t bytes, const std::function<void()>& fn)
     pthread_attr_destroy(&attr);
 }
 
-TEST(ExecuteDepth, L1Depth1000CallingAnL2ThatRecursesTo1024)
+/// The L2 block, built on the calling thread (1024 nested frames: call it on a large stack).
+test::L2Sample deep_l2_sample()
 {
     // The L2 block: one transaction into the recursor.
-    const ProbingPrecompiles l2_precompiles;
     state::InMemoryState l2_genesis;
     state::InMemoryAccount funded;
     funded.balance = kEther;
@@ -129,8 +130,17 @@ TEST(ExecuteDepth, L1Depth1000CallingAnL2ThatRecursesTo1024)
     l2_tx.gas_limit = 2'000'000;
     l2_tx.to = kRecursor;
     test::sign_tx(l2_tx, kKey);
-    const test::L2Sample l2 =
-        test::make_l2_sample(Revision::kFrontier, 1, l2_genesis, {l2_tx}, 10'000'000);
+    return test::make_l2_sample(Revision::kFrontier, 1, l2_genesis, {l2_tx}, 10'000'000);
+}
+
+TEST(ExecuteDepth, L1Depth1000CallingAnL2ThatRecursesTo1024)
+{
+    const ProbingPrecompiles l2_precompiles;
+    // Built on a large stack: sanitizer builds' frames do not fit the main thread's 8 MiB.
+    std::optional<test::L2Sample> sample;
+    run_on_stack(size_t{64} << 20, [&] { sample = deep_l2_sample(); });
+    ASSERT_TRUE(sample.has_value());
+    const test::L2Sample& l2 = *sample;
     // Each of the ~1024 frames spends about 87 gas of its own (the 300 kept back returns).
     ASSERT_GT(l2.built.block.header.gas_used, 1024u * 60);
     const Bytes input = encode_input(l2.input);
@@ -188,8 +198,10 @@ TEST(ExecuteDepth, L1Depth1000CallingAnL2ThatRecursesTo1024)
               << " bytes (" << used_big / 1024 << " KiB) for " << g_l2_frames << " L2 frames\n";
     RecordProperty("native_stack_bytes", std::to_string(used_big));
 #if defined(__SANITIZE_ADDRESS__)
-    // AddressSanitizer's frames are several times larger: measured above, not held to 8 MiB.
-    GTEST_SKIP() << "8 MiB run skipped under AddressSanitizer";
+    // AddressSanitizer's frames are several times larger: the run above (64 MiB) checked the
+    // results; the 8 MiB bound holds for the release build only.
+    std::cout << "the 8 MiB run is for release builds (AddressSanitizer's frames are larger)\n";
+    return;
 #endif
     // The default main-thread stack is 8 MiB; keep a 25 % margin.
     ASSERT_LT(used_big, size_t{6} << 20);

@@ -316,7 +316,7 @@ TEST(WitnessStateView, LocationsAndWitnessReadsAnswerAsTheView)
         EXPECT_TRUE(cached.code(kEmptyHash).value().empty());
     }
     EXPECT_GT(failures, 0u);
-    EXPECT_GT(reads, 1000u);
+    EXPECT_GT(reads, 10 * ultra::test::scaled(100));  // at least ten reads per seed on average
 }
 
 }  // namespace
