@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <set>
+#include <ultra/core/crypto/secp256k1.hpp>
 #include <ultra/core/hex.hpp>
-#include <ultra/core/keccak.hpp>
 #include <ultra/core/types/transaction.hpp>
 #include <ultra/execution/block_builder.hpp>
 #include <ultra/stateless/witness.hpp>
@@ -106,6 +106,24 @@ Result<void, std::string> RollupDriver::check_genesis()
     return {};
 }
 
+Result<rollup_abi::AdvanceCall, std::string> RollupDriver::advance_call(const Block& block) const
+{
+    // The witness re-executes the block: on a large stack, like the producer.
+    Result<stateless::ExecutionWitness, std::string> witness{unexpected(std::string("not run"))};
+    run_on_large_stack([&] { witness = block_witness(l2_, block); });
+    if (!witness)
+        return unexpected("witness of L2 block " + std::to_string(block.header.number) + ": " +
+                          witness.error());
+    rollup_abi::AdvanceCall call;
+    call.post_state_root = block.header.state_root;
+    call.gas_used = block.header.gas_used;
+    call.header = encode_block_header(block.header);
+    for (const Transaction& tx : block.transactions)
+        call.transactions.push_back(encode_transaction(tx));
+    call.witness = stateless::encode_witness(*witness);
+    return call;
+}
+
 Result<AdvanceReceipt, std::string> RollupDriver::settle_stored(uint64_t number)
 {
     const auto hash = l2_.store().canonical_hash(number);
@@ -115,19 +133,7 @@ Result<AdvanceReceipt, std::string> RollupDriver::settle_stored(uint64_t number)
     if (!block) return unexpected(block.error().message);
     if (!*block) return unexpected("L2 block " + std::to_string(number) + " is not stored");
 
-    // The witness re-executes the block: on a large stack, like the producer.
-    Result<stateless::ExecutionWitness, std::string> witness{unexpected(std::string("not run"))};
-    run_on_large_stack([&] { witness = block_witness(l2_, **hash); });
-    if (!witness)
-        return unexpected("witness of L2 block " + std::to_string(number) + ": " + witness.error());
-
-    rollup_abi::AdvanceCall call;
-    call.post_state_root = (*block)->header.state_root;
-    call.gas_used = (*block)->header.gas_used;
-    call.header = encode_block_header((*block)->header);
-    for (const Transaction& tx : (*block)->transactions)
-        call.transactions.push_back(encode_transaction(tx));
-    call.witness = stateless::encode_witness(*witness);
+    ULTRA_TRY(const auto call, advance_call(**block));
     auto receipt = l1_.submit_advance(call);
     if (!receipt)
         return unexpected("settling L2 block " + std::to_string(number) + ": " + receipt.error());
@@ -235,9 +241,7 @@ Result<std::optional<std::pair<Transaction, uint64_t>>, std::string> RollupDrive
     tx.max_fee_per_gas = l2_.next_base_fee(head->header) * 2;
     // The relayer's nonce at the head: the claim goes first in the block (the relayer's key is
     // the node's own; its pooled transactions, if any, follow it).
-    if (!wallet::sign_transaction(tx, relayer_key_))
-        return unexpected(std::string("invalid relayer key"));
-    const auto relayer = recover_sender(tx);
+    const auto relayer = private_key_to_address(relayer_key_);
     if (!relayer) return unexpected(std::string("invalid relayer key"));
     const auto account = head->state->account(*relayer);
     if (!account) return unexpected(std::string("reading the relayer's L2 account failed"));
@@ -290,20 +294,12 @@ Result<void, std::string> RollupDriver::propose(RollupStep& out)
     ULTRA_TRY(auto payload, l2_.build_payload(timestamp, std::move(first)));
     const uint64_t number = payload.block.header.number;
 
-    Result<stateless::ExecutionWitness, std::string> witness{unexpected(std::string("not run"))};
-    run_on_large_stack([&] { witness = block_witness(l2_, payload.block); });
-    if (!witness)
-        return unexpected("witness of L2 block " + std::to_string(number) + ": " + witness.error());
-    rollup_abi::AdvanceCall call;
-    call.post_state_root = payload.block.header.state_root;
-    call.gas_used = payload.block.header.gas_used;
-    call.header = encode_block_header(payload.block.header);
+    ULTRA_TRY(const auto call, advance_call(payload.block));
     for (const Transaction& tx : payload.block.transactions) {
-        call.transactions.push_back(encode_transaction(tx));
-        if (queued.contains(keccak256(call.transactions.back()))) ++out.inbox_included;
-        if (claim_hash && transaction_hash(tx) == *claim_hash) out.deposits_claimed = deposits;
+        const Hash256 tx_hash = transaction_hash(tx);
+        if (queued.contains(tx_hash)) ++out.inbox_included;
+        if (claim_hash && tx_hash == *claim_hash) out.deposits_claimed = deposits;
     }
-    call.witness = stateless::encode_witness(*witness);
     auto receipt = l1_.submit_advance(call);
     if (!receipt) {
         // Lost a race? Then L1 has this number from another proposer: not an error, the next

@@ -137,6 +137,10 @@ public:
     [[nodiscard]] Result<AdvanceReceipt, std::string> settle_stored(uint64_t number);
 
 private:
+    /// The advance() call that settles `block` (a child of a stored block): its witness
+    /// recorded on a large stack, header, transactions.
+    [[nodiscard]] Result<rollup_abi::AdvanceCall, std::string> advance_call(
+        const Block& block) const;
     /// Imports settled blocks head + 1 .. `to` from L1.
     [[nodiscard]] Result<uint64_t, std::string> import_settled(uint64_t to);
     /// The claimDeposits transaction for the deposits between the L2 bridge's root and

@@ -3,6 +3,7 @@
 #include "rollup_l1.hpp"
 
 #include <exception>
+#include <ultra/core/crypto/secp256k1.hpp>
 #include <ultra/core/hex.hpp>
 #include <ultra/core/types/transaction.hpp>
 #include <ultra/wallet/signer.hpp>
@@ -48,15 +49,9 @@ RollupL1::RollupL1(rpc::Client& l1,
 
 Result<Address, std::string> RollupL1::proposer() const
 {
-    // The address of a key: sign anything and recover the signer.
-    Transaction probe;
-    probe.type = TxType::kDynamicFee;
-    probe.chain_id = l1_chain_id_;
-    if (!wallet::sign_transaction(probe, key_))
-        return unexpected(std::string("invalid proposer key"));
-    auto sender = recover_sender(probe);
-    if (!sender) return unexpected(std::string("invalid proposer key"));
-    return *sender;
+    const auto address = private_key_to_address(key_);
+    if (!address) return unexpected(std::string("invalid proposer key"));
+    return *address;
 }
 
 Result<Bytes, std::string> RollupL1::call(const Address& to, BytesView data)

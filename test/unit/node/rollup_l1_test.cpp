@@ -14,6 +14,7 @@
 #include <ultra/node/rollup_l1.hpp>
 #include <ultra/rpc/server.hpp>
 
+#include "contracts/abi.hpp"
 #include "node_helpers.hpp"
 
 using namespace ultra;
@@ -438,11 +439,7 @@ TEST_F(RollupL1Test, ACensoringSequencerLosesExclusivityToTheInbox)
     // A user queues a transaction in the inbox; the sequencer leaves it out.
     const Transaction queued = l2_tx(relayer_key, 0, dave, uint256{11});
     const Bytes envelope = encode_transaction(queued);
-    Bytes call = node::rollup_abi::selector("enqueue(bytes)");
-    call += to_bytes32(uint256{32}).view();
-    call += to_bytes32(uint256{envelope.size()}).view();
-    call += envelope;
-    call.append((32 - envelope.size() % 32) % 32, 0);
+    const Bytes call = test::abi::call("enqueue(bytes)", {test::abi::bytes(envelope)});
     l1->submit_and_wait(devnet_tx(depositor_key, 0, sequenced, uint256{0}, call, 200'000));
     const auto censored = censor.step();
     ASSERT_TRUE(censored.has_value()) << censored.error();
