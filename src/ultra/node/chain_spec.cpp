@@ -432,6 +432,54 @@ json condition_to_json(const ForkCondition& c)
     return json{{"block", c.value}};
 }
 
+/// Runs a reader, turning its SpecError (and nlohmann's) into a ChainSpecError: the API boundary
+/// of both file formats.
+template <typename T>
+Result<T, ChainSpecError> read_checked(const json& j, T (*read)(const json&))
+{
+    try {
+        return read(j);
+    } catch (const SpecError& e) {
+        return unexpected(ChainSpecError{e.field, e.message});
+    } catch (const json::exception& e) {
+        return unexpected(ChainSpecError{"", e.what()});
+    }
+}
+
+/// Parses `text` as JSON and reads it with `from_json`.
+template <typename T>
+Result<T, ChainSpecError> parse_text(std::string_view text,
+                                     Result<T, ChainSpecError> (*from_json)(const json&))
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& e) {
+        return unexpected(ChainSpecError{"", std::string{"invalid JSON: "} + e.what()});
+    }
+    return from_json(j);
+}
+
+/// Reads the file at `path` with `from_json`; the path is appended to a content error.
+template <typename T>
+Result<T, ChainSpecError> load_file(const std::filesystem::path& path,
+                                    Result<T, ChainSpecError> (*from_json)(const json&))
+{
+    std::string text;
+    try {
+        text = infra::read_file(path);
+    } catch (const std::exception& e) {
+        return unexpected(ChainSpecError{"", e.what()});
+    }
+    auto out = parse_text(text, from_json);
+    if (!out) {
+        ChainSpecError e = out.error();
+        e.message += " (in " + path.string() + ")";
+        return unexpected(std::move(e));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string ChainSpecError::to_string() const
@@ -441,41 +489,17 @@ std::string ChainSpecError::to_string() const
 
 Result<ChainSpec, ChainSpecError> chain_spec_from_json(const nlohmann::json& j)
 {
-    try {
-        return parse_spec(j);
-    } catch (const SpecError& e) {
-        return unexpected(ChainSpecError{e.field, e.message});
-    } catch (const json::exception& e) {
-        return unexpected(ChainSpecError{"", e.what()});
-    }
+    return read_checked(j, parse_spec);
 }
 
 Result<ChainSpec, ChainSpecError> parse_chain_spec(std::string_view text)
 {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return unexpected(ChainSpecError{"", std::string{"invalid JSON: "} + e.what()});
-    }
-    return chain_spec_from_json(j);
+    return parse_text(text, chain_spec_from_json);
 }
 
 Result<ChainSpec, ChainSpecError> load_chain_spec(const std::filesystem::path& path)
 {
-    std::string text;
-    try {
-        text = infra::read_file(path);
-    } catch (const std::exception& e) {
-        return unexpected(ChainSpecError{"", e.what()});
-    }
-    auto spec = parse_chain_spec(text);
-    if (!spec) {
-        ChainSpecError e = spec.error();
-        e.message += " (in " + path.string() + ")";
-        return unexpected(std::move(e));
-    }
-    return spec;
+    return load_file(path, chain_spec_from_json);
 }
 
 nlohmann::json to_json(const ChainSpec& spec)
@@ -529,31 +553,12 @@ nlohmann::json to_json(const ChainSpec& spec)
 
 Result<L2GenesisConfig, ChainSpecError> l2_genesis_from_json(const nlohmann::json& j)
 {
-    try {
-        return parse_l2_genesis(j);
-    } catch (const SpecError& e) {
-        return unexpected(ChainSpecError{e.field, e.message});
-    } catch (const json::exception& e) {
-        return unexpected(ChainSpecError{"", e.what()});
-    }
+    return read_checked(j, parse_l2_genesis);
 }
 
 Result<L2GenesisConfig, ChainSpecError> load_l2_genesis(const std::filesystem::path& path)
 {
-    Result<L2GenesisConfig, ChainSpecError> out{unexpected(ChainSpecError{})};
-    try {
-        out = l2_genesis_from_json(json::parse(infra::read_file(path)));
-    } catch (const json::parse_error& e) {
-        out = unexpected(ChainSpecError{"", std::string{"invalid JSON: "} + e.what()});
-    } catch (const std::exception& e) {
-        return unexpected(ChainSpecError{"", e.what()});
-    }
-    if (!out) {
-        ChainSpecError e = out.error();
-        e.message += " (in " + path.string() + ")";
-        return unexpected(std::move(e));
-    }
-    return out;
+    return load_file(path, l2_genesis_from_json);
 }
 
 nlohmann::json to_json(const L2GenesisConfig& config)
